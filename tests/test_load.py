@@ -1,0 +1,222 @@
+"""Loading: the bundled articles, the zone gold, tables, and every kind of bad input."""
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.load import COLUMNS, decode
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+ZONE_COLUMN = {
+    "title": "title", "kicker": "kicker", "heading": "headings", "caption": "captions",
+    "credit": "credits", "source_list": "cited_sources", "correction": "notes",
+    "meta": "notes", "teaser": "notes",
+}
+
+
+def test_bundled_data_is_the_seeds_byte_for_byte():
+    bundled = sorted((ROOT / "data" / "articles").glob("*.txt"))
+    assert [p.name for p in bundled] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    for path in bundled:
+        assert path.read_bytes() == (SEEDS / path.name).read_bytes()
+
+
+def test_load_articles_contract(articles):
+    assert list(articles.columns[: len(COLUMNS)]) == COLUMNS
+    assert len(articles) == 5 and articles["article_id"].is_unique
+    assert articles.attrs["load_report"].empty
+    assert isinstance(articles["published"].dtype, pd.DatetimeTZDtype)
+    assert set(articles["language"]) == {"de"}
+    assert (articles["n_words"] > 250).all()
+
+
+def test_zone_gold_holds(articles, zone_gold):
+    by_id = articles.set_index("article_id")
+    for gold in zone_gold:
+        art = by_id.loc[gold["file"].removesuffix(".txt")]
+        piece = gold["text_contains"]
+        if gold["whole_line"]:
+            # a whole line of the page (it may still occur inside a body sentence, as „NYT“ does)
+            assert piece not in art["text"].split("\n\n"), f"{gold['zone']} {piece!r} leaked into the body"
+        else:
+            assert piece not in art["text"], f"{gold['zone']} {piece!r} leaked into the body"
+        value = art[ZONE_COLUMN[gold["zone"]]]
+        joined = " ".join(value) if isinstance(value, list) else (value or "")
+        assert piece in joined, f"{piece!r} not in {ZONE_COLUMN[gold['zone']]} of {gold['file']}"
+
+
+def test_outlets_dates_and_labels(articles):
+    by_id = articles.set_index("article_id")
+    afx = by_id.loc["001_6ac34fa1d59485e6"]
+    assert afx["outlet"] == "dpa-AFX" and afx["published_precision"] == "month"
+    assert afx["published"] == pd.Timestamp("2023-09-01", tz="Europe/Berlin")
+    assert afx["dateline"].startswith("MOSKAU/SEOUL (dpa-AFX)")
+    assert afx["text"].startswith("Nach tagelangen Spekulationen")
+    assert afx["text"].endswith("zugesichert.")          # agency codes cut off
+    stand = by_id.loc["004_02e3b49544db5f33"]
+    assert stand["published"] == pd.Timestamp("2023-09-14 07:12", tz="Europe/Berlin")
+    assert stand["published_precision"] == "minute"
+    assert stand["kicker"] == "Nordkoreas Machthaber Kim in Russland"
+    assert stand["title"] == "Putin nimmt offenbar Einladung zu Gegenbesuch an"
+    unknown = by_id.loc["000_db5ce7c6c2caeffb"]
+    assert unknown["outlet"] is None and pd.isna(unknown["published"])
+    assert unknown["published_precision"] is None
+    assert "Austrian" in unknown["label"] and "Artilleriegeschoße" in unknown["note"]
+    assert by_id["label"].notna().all()
+
+
+def test_outlet_from_dateline_when_no_manifest(tmp_path):
+    src = SEEDS / "002_87195dfdf07cb8d3.txt"
+    (tmp_path / src.name).write_bytes(src.read_bytes())
+    df = analysis.load_articles(tmp_path)
+    row = df.iloc[0]
+    assert row["outlet"] == "dpa" and row["outlet_evidence"] == 'dateline "(dpa)"'
+    assert row["published_precision"] == "month"      # from the " date 2023-09" prefix
+    assert row["text"].startswith("Nordkoreas Machthaber Kim Jong Un will")
+
+
+# ------------------------------------------------------------------ bad input
+
+TEXT = "Berlin (dpa) - Die Regierung hat am Montag neue Zahlen vorgelegt. Sie sagte, es gehe voran.\n"
+
+
+def make_corpus(tmp_path: Path, files: dict[str, bytes], manifest: str | None) -> Path:
+    (tmp_path / "articles").mkdir(parents=True)
+    for name, data in files.items():
+        (tmp_path / "articles" / name).write_bytes(data)
+    if manifest is not None:
+        (tmp_path / "articles.csv").write_text(manifest, encoding="utf-8")
+    return tmp_path
+
+
+def test_encodings_and_line_ends_are_decoded_and_recorded(tmp_path):
+    umlaut = "Köln (dpa) - Über die Straße sagte er: „Schön.“\r\nZweite Zeile.\r\n"
+    corpus = make_corpus(tmp_path, {
+        "bom.txt": "\ufeff".encode() + umlaut.encode("utf-8"),
+        "plain.txt": umlaut.replace("Köln", "Bonn").encode("utf-8"),
+        "win.txt": umlaut.replace("Köln", "Essen").replace("„", '"').replace("“", '"').encode("cp1252"),
+        "latin.txt": umlaut.replace("Köln", "Mainz").replace("„", '"').replace("“", '"').encode("latin-1") + b"\x81",
+    }, None)
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        df = analysis.load_articles(corpus)
+    enc = dict(zip(df["article_id"], df["encoding"]))
+    assert enc == {"bom": "utf-8-sig", "plain": "utf-8", "win": "cp1252", "latin": "latin-1"}
+    for text in df["text"]:
+        assert "Über die Straße" in text and "\r" not in text
+    report = analysis.load_report(df)
+    assert set(report.loc[report["status"] == "warning", "file"].map(lambda f: Path(f).name)) >= {"win.txt", "latin.txt"}
+
+
+def test_every_bad_file_is_rejected_with_a_reason(tmp_path):
+    corpus = make_corpus(tmp_path, {
+        "good.txt": TEXT.encode(),
+        "empty.txt": b"   \n\n",
+        "binary.txt": bytes(range(256)) * 4,
+        "zcopy.txt": TEXT.encode(),
+        "unlisted.txt": TEXT.replace("Montag", "Dienstag").encode(),
+        "captions.txt": b"Ein Bild\nReuters/KCNA\n",
+    }, "file,outlet,published,language,url,note\n"
+       "good.txt,dpa,2023-13-45,de,,\n"
+       "empty.txt,dpa,,de,,\n"
+       "binary.txt,dpa,,de,,\n"
+       "zcopy.txt,Daily Planet,2023-09-14,de,,\n"
+       "missing.txt,dpa,2023-09,de,,\n"
+       "captions.txt,,,,,\n")
+    with pytest.warns(analysis.LoadWarning, match="rejected"):
+        df = analysis.load_articles(corpus)
+    report = analysis.load_report(df)
+    reasons = {Path(f).name + ("" if pd.isna(line) else f":{line}"): r
+               for f, line, r in report[["file", "line", "reason"]].itertuples(index=False)}
+    text = "\n".join(f"{k} {v}" for k, v in reasons.items())
+    assert sorted(df["article_id"]) == ["good", "unlisted"]
+    assert "empty.txt:3 empty file" in text
+    assert "binary.txt:4 binary file" in text
+    assert "zcopy.txt:5 duplicate of good.txt" in text
+    assert "articles.csv:6 manifest row names 'missing.txt'" in text
+    assert "articles.csv:6" in text and "does not exist" in text
+    assert "good.txt:2 manifest date: unparseable date '2023-13-45'" in text
+    assert "unlisted.txt no row in articles.csv" in text
+    assert "captions.txt:7 no body text found" in text
+    # every file is either loaded or listed as rejected
+    names = {p.name for p in (corpus / "articles").iterdir()}
+    rejected = {Path(f).name for f in report.loc[report["status"] == "rejected", "file"]}
+    assert names == rejected | {f"{a}.txt" for a in df["article_id"]}
+
+
+def test_unknown_outlet_is_kept_with_a_warning(tmp_path):
+    corpus = make_corpus(tmp_path, {"a.txt": TEXT.encode()},
+                         "file,outlet,published\na.txt,Daily Planet,2023-09-14\n")
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(corpus)
+    assert df.loc[0, "outlet"] == "Daily Planet" and df.loc[0, "label"] == "Daily Planet"
+    assert "not in the outlet table" in analysis.load_report(df)["reason"].iloc[0]
+    assert df.loc[0, "published_precision"] == "day"
+
+
+def test_errors_raise_names_file_and_line(tmp_path):
+    corpus = make_corpus(tmp_path, {"a.txt": TEXT.encode()},
+                         "file,outlet,published\na.txt,dpa,14/09/2023\n")
+    with pytest.raises(analysis.ArticleLoadError, match=r"a\.txt \(manifest line 2\): manifest date: .*14/09/2023"):
+        analysis.load_articles(corpus, errors="raise")
+    with pytest.raises(analysis.ArticleLoadError, match="empty file"):
+        analysis.load_articles(make_corpus(tmp_path / "x", {"e.txt": b""}, None), errors="raise")
+
+
+def test_broken_manifest_is_a_clear_error(tmp_path):
+    corpus = make_corpus(tmp_path, {"a.txt": TEXT.encode()}, "name,outlet\na.txt,dpa\n")
+    with pytest.raises(analysis.ArticleLoadError, match="no 'file' column"):
+        analysis.load_articles(corpus)
+    (tmp_path / "articles.csv").write_text('file,outlet\n"a.txt,dpa\n', encoding="utf-8")
+    with pytest.raises(analysis.ArticleLoadError, match="broken manifest"):
+        analysis.load_articles(corpus)
+
+
+def test_decode_rejects_binary_and_empty():
+    with pytest.raises(ValueError, match="empty"):
+        decode(b"\n \n")
+    with pytest.raises(ValueError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert decode("a\r\nb".encode("utf-16"))[0] == "a\nb"
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl", "parquet"])
+def test_tables_give_the_same_frame(tmp_path, suffix):
+    table = pd.DataFrame({
+        "id": ["x1", "x2", "x3"],
+        "body": ["Washington said the talks would go on. Officials said so too.",
+                 "Das Ministerium teilte mit, die Gespräche gingen weiter.", ""],
+        "source": ["Reuters", "Die Welt", "AP"],
+        "date": ["2023-09-14", "2023-09", "2023-09-15"],
+    })
+    path = tmp_path / f"t.{suffix}"
+    if suffix == "csv":
+        table.to_csv(path, index=False)
+    elif suffix == "jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in table.to_dict("records")), encoding="utf-8")
+    else:
+        table.to_parquet(path)
+    with pytest.warns(analysis.LoadWarning, match="1 files rejected"):
+        df = analysis.load_articles(path, text_col="body", id_col="id", outlet_col="source", date_col="date")
+    assert list(df.columns[: len(COLUMNS)]) == COLUMNS
+    assert list(df["article_id"]) == ["x1", "x2"]
+    assert list(df["outlet"]) == ["Reuters", "Welt"]
+    assert list(df["language"]) == ["en", "de"]
+    assert list(df["published_precision"]) == ["day", "month"]
+    assert "empty text" in analysis.load_report(df)["reason"].iloc[0]
+
+
+def test_progress_bar_on_large_loads(tmp_path, capsys):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(analysis.load.PROGRESS_THRESHOLD + 1):
+        (folder / f"{i:04d}.txt").write_text(f"Artikel {i}: Die Regierung sagte am Montag etwas.\n", encoding="utf-8")
+    df = analysis.load_articles(folder)
+    assert len(df) == analysis.load.PROGRESS_THRESHOLD + 1
+    assert "Loading articles" in capsys.readouterr().err
