@@ -63,7 +63,7 @@ INDEFINITE = {"ein", "eine", "einem", "einen", "einer", "eines", "a", "an", "one
               "einige", "several", "some", "many", "viele", "zahlreiche"}
 ANONYMISERS = re.compile(
     r"\b(?:nicht\s+(?:namentlich\s+)?genannt\w*|ungenannt\w*|anonym\w*|namentlich\s+nicht\s+genannt\w*|"
-    r"unnamed|anonymous|not\s+(?:authorized|authorised)|who\s+(?:asked|spoke)\s+on\s+condition)\b",
+    r"unnamed|anonymous|not\s+(?:authorized|authorised)|on\s+condition\s+of\s+anonymity)\b",
     re.I,
 )
 KONJUNKTIV = {"habe", "hätte", "hätten", "sei", "seien", "wäre", "wären", "werde", "würde",
@@ -74,6 +74,7 @@ CLAUSE_BREAK = re.compile(r"[,;:–—()]|\b(?:dass|ob|weil|obwohl|während|nach
 SUBORDINATORS = {"dass", "ob", "weil", "obwohl", "wie", "als", "nachdem", "während", "that",
                  "whether", "because", "as", "while"}
 PERSONISH = {"role", "person", "expert", "other", "pronoun"}
+INVERTING_EN = {"said", "says", "added", "wrote", "writes", "noted", "asked", "continued", "explained", "told"}
 
 
 # ---------------------------------------------------------------- lexicon
@@ -170,14 +171,13 @@ def _compile(lex: Lexicon) -> dict:
     )
     c["outlets"] = re.compile(r"(?<![\w-])(?:" + outlet_pattern + r")(?![\w])")
     c["outlet_lookup"] = {_outlet_key(k): v for k, v in lex.outlets.items()}
-    c["places"] = re.compile(r"(?<![\w-])(?P<name>" + _alt(lex.places) + r")(?P<gen>s)?(?![\w-])")
-    c["persons"] = re.compile(r"(?<![\w-])(?P<name>" + _alt(lex.persons) + r")(?P<gen>s)?(?![\w-])")
+    c["places"] = re.compile(r"(?<![\w-])(?P<name>" + _alt(lex.places) + r")(?P<gen>s|['’]s)?(?![\w-])")
     # cues
     verb_forms: dict[str, list] = {}
     phrase_cues = []
     for row in lex.cues.itertuples():
         forms = [f.strip() for f in row.forms.split(",") if f.strip()]
-        if row.kind == "verb" or row.kind == "quote" or row.kind == "agentive":
+        if row.kind in ("verb", "quote", "agentive", "hiess"):
             for form in forms:
                 if " " in form:
                     phrase_cues.append((form, row.kind, row.cue, row.particle))
@@ -316,7 +316,7 @@ def find_mentions(sentence: str, lex: Lexicon, ctx: Context) -> list[Mention]:
                              genitive=bool(m.group("gen"))))
     people = {**lex.persons, **ctx.people}
     if people:
-        pattern = re.compile(r"(?<![\w-])(?P<name>" + _alt(people) + r")(?P<gen>s)?(?![\w-])")
+        pattern = re.compile(r"(?<![\w-])(?P<name>" + _alt(people) + r")(?P<gen>s|['’]s)?(?![\w-])")
         for m in pattern.finditer(sentence):
             full, category, role = people[m.group("name")]
             found.append(Mention(m.start(), m.end(), "person", m.group(), head=category,
@@ -462,9 +462,16 @@ def _merge_adjacent(sentence: str, found: list[Mention], lex: Lexicon) -> None:
         gap = sentence[a.end:b.start]
         if a.absorbed or b.absorbed:
             continue
-        if a.genitive and b.kind == "role" and gap.strip() == "":
-            a.absorbed = True
+        if a.genitive and b.kind in ("role", "media", "outlet", "anon", "expert", "body") and len(gap.split()) <= 3 \
+                and re.fullmatch(r"[\s\w-]*", gap):
+            a.absorbed = True             # "Putins Sprecher", "North Korea's state news agency"
             b.start, b.text = a.start, sentence[a.start:b.end]
+        elif a.kind in ("body", "place", "outlet", "anon") and not a.genitive and b.kind in ("role", "anon", "document") \
+                and re.fullmatch(r"[\s-]*", gap):
+            a.absorbed = True             # "White House spokesperson", "US officials", "UN report"
+            b.start, b.text = a.start, sentence[a.start:b.end]
+            if b.kind == "document":
+                b.owner = a
         elif a.kind == "media" and b.kind == "outlet" and re.fullmatch(r"\s*[„“\"«»]?\s*", gap):
             b.start, b.text = a.start, sentence[a.start:b.end]
             b.head = b.head or a.head
@@ -508,7 +515,8 @@ def _mark_context(sentence: str, m: Mention, lex: Lexicon) -> None:
     if ANONYMISERS.search(phrase[-80:]) and m.kind in ("role", "anon", "person", "other", "media"):
         m.kind, m.name = "anon", None
     if m.kind in ("media", "outlet") and not m.state:
-        window = (np_prefix + " " + sentence[m.end:m.end + 25].lower())
+        lead = re.search(r"((?:[\w-]+\s+){0,3})$", before)
+        window = (lead.group(1).lower() + m.text.lower() + " " + sentence[m.end:m.end + 25].lower())
         if any(re.search(r"(?<![\w])" + re.escape(mk), window) for mk in lex.state_markers):
             m.state = True
         if re.match(r"\s+(?:in|aus|in\s+der)\s+(?:Nordkorea|North Korea)", sentence[m.end:]):
@@ -603,6 +611,9 @@ def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> lis
     lang = lex.language
     free = [m for m in mentions if not m.bound]
     if cue.kind == "before":
+        inside = [m for m in mentions if m.start < cue.end and m.end > cue.start]
+        if inside:                        # "nach offiziellen Angaben": the cue names the source
+            return [(inside[0], f"named in '{cue.text}'")]
         # the first mention right after the cue; "laut Aussagen von US-Beamten": skip fillers
         after = [m for m in mentions if m.start >= cue.end and m.start - cue.end < 70]
         if not after:
@@ -653,16 +664,23 @@ def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> lis
         return [(agents[0], "agent of passive")] if agents else []
     before = [m for m in in_clause if m.end <= cue.start]
     after = [m for m in in_clause if m.start >= cue.end]
+    # an inverted subject follows the verb directly: ", sagte der Minister", ", said the official";
+    # a capitalised word in between starts another phrase ("said Kim had left Pyongyang")
+    after = [m for m in after[:1] if re.fullmatch(r"(?:\s+[a-zäöüß][\w-]*){0,5}\s*[„“\"«»]?\s*", sentence[cue.end:m.start])]
+    if lang == "en":
+        if cue.text.split()[0].lower() not in INVERTING_EN:
+            after = []                    # "told reporters": the object, not the speaker
+        if not before and not after:
+            # "A senior official, speaking on condition of anonymity, told ..."
+            before = [m for m in free if m.end <= cue.start][:1]
     links: list[tuple[Mention, str]] = []
     subject = None
     if before:
         subject = before[0]
         links.append((subject, f"subject of '{cue.text}'"))
     elif after:
-        gap = sentence[cue.end:after[0].start]
-        if len(gap.split()) <= 5:
-            subject = after[0]
-            links.append((subject, f"subject after '{cue.text}'"))
+        subject = after[0]
+        links.append((subject, f"subject after '{cue.text}'"))
     if subject is not None:
         links += _coordinated(sentence, subject, mentions)
     if cue.kind == "quote":
@@ -675,7 +693,9 @@ def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> lis
             if m.kind == "outlet" and m is not subject and left <= m.start < right + 1:
                 tail = sentence[m.end:m.end + 14]
                 head = sentence[max(0, m.start - 25):m.start]
-                if re.match(r"[“”\"»«]?-?Interview", tail) or re.search(r"(?:Interview mit|gegenüber|told|to)\s+(?:der|dem|den|the)?\s*[„“\"«»]?$", head):
+                spoken_to = re.fullmatch(r"\s*(?:(?:am|on)\s+\w+\s+)?(?:dem|der|den)\s+(?:[\w-]+\s+)?[„“\"«»]?\s*",
+                                         sentence[max(subject.end, cue.end):m.start]) if m.start > max(subject.end, cue.end) else None
+                if spoken_to or re.match(r"[“”\"»«]?-?Interview", tail) or re.search(r"(?:Interview mit|gegenüber|told|to)\s+(?:der|dem|den|the)?\s*[„“\"«»]?$", head):
                     links.append((m, "interview / told"))
     return links
 
@@ -724,9 +744,9 @@ ROLE_CATEGORY = {"role": "named_official", "expert": "expert", "other": "other",
 
 def categorise(m: Mention, ctx: Context) -> tuple[str | None, str]:
     """The category of a linked mention, and how it was decided."""
-    if m.owner is not None and m.kind == "document":
+    if m.owner is not None and m.kind == "document" and m.owner.kind in ("outlet", "media"):
         inner, how = categorise(m.owner, ctx)
-        return inner, f"{how} (owner of the {m.head})"
+        return inner, f"{how} (its {m.head})"
     kind = m.kind
     if kind == "outlet":
         return ("state_media" if m.state else "other_media"), f"outlet {m.head}"

@@ -78,3 +78,41 @@ def articles_per_outlet_chart(articles: pd.DataFrame, ax=None):
     axes[0].set_title("How much does each outlet contribute to the corpus?")
     add_caption(fig)
     return fig
+
+
+def reliance_chart(reliance: pd.DataFrame, by: str = "outlet", order=None):
+    """Stacked bars: each outlet's attributions split by source category (shares)."""
+    wide = reliance.pivot_table(index=by, columns="category", values="share", observed=False).fillna(0)
+    wide = wide[[c for c in CATEGORIES if c in wide.columns]]
+    counts = reliance.groupby(by)["count"].sum()
+    if order is not None:
+        wide = wide.loc[[o for o in order if o in wide.index]]
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(wide) + 1.8))
+    left = pd.Series(0.0, index=wide.index)
+    for cat in wide.columns:
+        ax.barh(wide.index, wide[cat], left=left, color=CATEGORY_COLORS[cat], label=CATEGORY_LABELS[cat])
+        left += wide[cat]
+    ax.set_yticks(range(len(wide)), [f"{i}  (n={counts[i]})" for i in wide.index])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+    ax.set_xlabel("share of the outlet's attributions (%)")
+    ax.set_title("Whom does each outlet rely on?")
+    ax.legend(ncol=4, bbox_to_anchor=(0, -0.18 - 0.02 * len(wide)), loc="upper left", frameon=False, fontsize=8)
+    add_caption(fig, DATA_SOURCE + "; n = attributions found by analysis.find_attributions")
+    return fig
+
+
+def anonymous_vs_state_chart(reliance: pd.DataFrame, by: str = "outlet"):
+    """Side by side: anonymous officials vs. state media per outlet, per 1,000 words."""
+    focus = reliance[reliance["category"].isin(["anonymous_official", "state_media"])].copy()
+    focus["category"] = focus["category"].astype(str).map(CATEGORY_LABELS)
+    palette = {CATEGORY_LABELS[k]: CATEGORY_COLORS[k] for k in ("anonymous_official", "state_media")}
+    fig, ax = plt.subplots(figsize=(9, 0.6 * focus[by].nunique() + 1.5))
+    sns.barplot(data=focus, y=by, x="per_1000_words", hue="category", palette=palette, ax=ax)
+    ax.set_xlabel("attributions per 1,000 words of body text")
+    ax.set_ylabel("")
+    ax.set_title("Who leans on unnamed officials, who on state media?")
+    ax.legend(title="", frameon=False)
+    add_caption(fig)
+    return fig

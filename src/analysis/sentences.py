@@ -68,7 +68,7 @@ def _ends_sentence(para: str, end: int, punct: str, nxt: str) -> bool:
         return False
     if punct != ".":
         return True
-    head = para[: end].rstrip("\"“”»«’')]")
+    head = para[max(0, end - 40): end].rstrip("\"“”»«’')]")   # a short window: no O(n²) slicing
     head = head[:-1] if head.endswith(".") else head
     m = LAST_TOKEN.search(head)
     if not m:
@@ -78,8 +78,8 @@ def _ends_sentence(para: str, end: int, punct: str, nxt: str) -> bool:
     abbr = abbreviations()
     if last + "." in abbr or (prev and f"{prev} {last}." in abbr):
         return False
-    if len(last) == 1 and last.isalpha() and last.isupper():
-        return False                       # an initial: "Jean H. Lee"
+    if len(last) == 1 and last.isalpha():
+        return False                       # an initial ("Jean H. Lee") or "z. B.", "u. a."
     if last.isdigit() and len(last) <= 3:
         return False                       # an ordinal: "10. September", "70. Jahrestag"
     return True

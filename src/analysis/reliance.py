@@ -1,0 +1,79 @@
+"""Source reliance per outlet: counts, shares and rates of each source category."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from .attribution import CATEGORIES
+
+
+def source_reliance(attributions: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """Counts, shares and attributions per 1,000 words for each ``by`` group × category.
+
+    Every group of ``articles`` appears with every category, zeros included. ``by`` is a
+    column of ``articles`` (``outlet``, ``label``, ``article_id`` ...); articles whose
+    ``by`` is missing are grouped under their ``label`` so nothing drops out.
+    Columns: ``by``, ``category``, ``count``, ``share`` (of that group's attributions),
+    ``per_1000_words``, ``n_articles``, ``n_words``.
+    """
+    arts = articles.copy()
+    key = arts[by].astype(object)
+    if "label" in arts:
+        key = key.where(key.notna(), arts["label"])
+    arts["_group"] = key.fillna("unknown").astype(str)
+    group_of = dict(zip(arts["article_id"], arts["_group"]))
+    sizes = arts.groupby("_group").agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
+    att = attributions.assign(_group=attributions["article_id"].map(group_of))
+    counts = att.groupby(["_group", "category"]).size()
+    index = pd.MultiIndex.from_product([sizes.index, CATEGORIES], names=["_group", "category"])
+    table = counts.reindex(index, fill_value=0).rename("count").reset_index()
+    totals = table.groupby("_group")["count"].transform("sum")
+    table["share"] = (table["count"] / totals).where(totals > 0, 0.0)
+    table = table.join(sizes, on="_group")
+    table["per_1000_words"] = 1000 * table["count"] / table["n_words"]
+    table = table.rename(columns={"_group": by})
+    table["category"] = pd.Categorical(table["category"], CATEGORIES, ordered=True)
+    return table[[by, "category", "count", "share", "per_1000_words", "n_articles", "n_words"]]
+
+
+def evidence(attributions: pd.DataFrame, articles: pd.DataFrame | None = None, *, outlet=None,
+             category=None, by: str = "outlet") -> pd.DataFrame:
+    """The sentences behind a number: attributions filtered to one outlet and/or category."""
+    att = attributions
+    if articles is not None and by != "outlet":
+        att = att.assign(**{by: att["article_id"].map(dict(zip(articles["article_id"], articles[by])))})
+    if outlet is not None:
+        att = att[att[by] == outlet]
+    if category is not None:
+        att = att[att["category"] == category]
+    return att.reset_index(drop=True)
+
+
+def highlight(row) -> str:
+    """The sentence as HTML with the cue in bold and the source marked."""
+    s, text = row["start"], row["sentence"]
+    spans = sorted([
+        (row["source_start"] - s, row["source_end"] - s, "<mark>", "</mark>"),
+        (row["cue_start"] - s, row["cue_end"] - s, "<b><u>", "</u></b>"),
+    ])
+    out, pos = [], 0
+    for a, b, open_, close in spans:
+        a, b = max(a, pos), max(b, pos)
+        out += [html.escape(text[pos:a]), open_, html.escape(text[a:b]), close]
+        pos = b
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def evidence_table(attributions: pd.DataFrame, articles: pd.DataFrame | None = None, *, outlet=None,
+                   category=None, by: str = "outlet"):
+    """An HTML table (for notebooks) of the sentences behind a number, cue and source marked."""
+    rows = evidence(attributions, articles, outlet=outlet, category=category, by=by)
+    shown = pd.DataFrame({
+        "article": rows["article_id"],
+        "category": rows["category"],
+        "sentence (source marked, cue bold)": [highlight(r) for _, r in rows.iterrows()],
+        "rule": rows["how"],
+    })
+    return shown.style.hide(axis="index").format(escape=None).set_table_attributes('class="evidence"')
