@@ -6,7 +6,7 @@ import pytest
 
 import analysis
 from analysis.attribution import OUTPUT_COLUMNS, attributions_in_text
-from analysis.evaluate import evaluate, read_gold
+from analysis.evaluate import evaluate
 from conftest import SPEC
 
 
@@ -29,9 +29,10 @@ def test_contract_columns_and_offsets(articles):
     assert set(att["category"]) <= set(analysis.CATEGORIES)
 
 
-def test_seed_gold_micro_f1_at_least_095(articles):
+def test_seed_gold_micro_f1_at_least_095(articles, attribution_gold):
     att = analysis.find_attributions(articles)
-    scores, errors = evaluate(att, read_gold(SPEC / "seed-attributions.jsonl"), articles)
+    scores, errors = evaluate(att, pd.DataFrame(attribution_gold).assign(
+        article_id=lambda g: g["file"].str.removesuffix(".txt")), articles)
     micro = scores.set_index("category").loc["micro"]
     assert micro["f1"] >= 0.95, errors.to_string()
 
@@ -157,7 +158,7 @@ def test_source_reliance_counts_shares_and_zeros(articles):
     assert "<mark>" in html and "<b><u>" in html
 
 
-def test_evaluate_command_prints_the_table(capsys):
+def test_evaluate_command_prints_the_table(capsys, attribution_gold):
     from analysis.evaluate import main
 
     assert main(["--gold", str(SPEC / "seed-attributions.jsonl")]) == 0

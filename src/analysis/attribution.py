@@ -23,7 +23,7 @@ How a sentence is read:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -73,7 +73,6 @@ PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden", "werde", "würde",
 CLAUSE_BREAK = re.compile(r"[,;:–—()]|\b(?:dass|ob|weil|obwohl|während|nachdem|that|whether|because|while|aber|but|sondern)\b")
 SUBORDINATORS = {"dass", "ob", "weil", "obwohl", "wie", "als", "nachdem", "während", "that",
                  "whether", "because", "as", "while"}
-PERSONISH = {"role", "person", "expert", "other", "pronoun"}
 INVERTING_EN = {"said", "says", "added", "wrote", "writes", "noted", "asked", "continued", "explained", "told"}
 
 
@@ -119,11 +118,6 @@ class Lexicon:
                 outlets[alias] = (row.name, row.state == "yes")
         return cls(language, cues, sources, places, persons,
                    tuple(markers["marker"].str.lower()), outlets)
-
-    # -- compiled views, cached per instance
-    @property
-    def _c(self) -> dict:
-        return _compile(self)
 
 
 @lru_cache(maxsize=8)
@@ -274,8 +268,7 @@ def _name_words(lex: Lexicon, text: str, pos: int, stop: set) -> tuple[int, int]
     if not keep:
         return None
     start = pos + m.start(1)
-    end = start + len(" ".join(keep))
-    # the words are separated by single spaces in most texts; recompute end on the text
+    # the kept words may be separated by any white space: measure the span on the text
     span = re.match(r"\s*" + r"\s+".join(map(re.escape, keep)), text[start:])
     return start, start + span.end()
 
@@ -445,7 +438,6 @@ def _attach_appositives(sentence: str, found: list[Mention], lex: Lexicon, stop:
                 other.absorbed = True
         m.absorbed = True
         found.append(person)
-        person.role_mention = m  # type: ignore[attr-defined]
     found.sort(key=lambda x: x.start)
 
 
@@ -505,13 +497,10 @@ def _mark_context(sentence: str, m: Mention, lex: Lexicon) -> None:
             article = lowered[i]
         i -= 1
     governor = lowered[i] if i >= 0 else ""
-    if governor in PREPOSITIONS[lang] or article == "des" or (article == "der" and i >= 0 and _is_cap(words[i]) and words[i].isalpha() and lang == "de" and i < len(words) - 1 and False):
-        m.bound = True
-    if m.genitive:
-        m.bound = True
+    if governor in PREPOSITIONS[lang] or article == "des" or m.genitive:
+        m.bound = True                    # inside a prepositional or genitive phrase
     m.definite = None if article is None else article not in INDEFINITE
     phrase = (before[-60:] + m.text).lower()
-    np_prefix = " ".join(lowered[max(0, i + 1):]) + " " + m.text.lower()
     if ANONYMISERS.search(phrase[-80:]) and m.kind in ("role", "anon", "person", "other", "media"):
         m.kind, m.name = "anon", None
     if m.kind in ("media", "outlet") and not m.state:
@@ -719,9 +708,6 @@ def _coordinated(sentence: str, m: Mention, mentions: list[Mention], backwards=F
         else:
             if not backwards:
                 break
-    if backwards:
-        # "Den von der „NYT“ befragten Beamten zufolge"
-        pass
     return out
 
 
@@ -738,8 +724,6 @@ def _is_passive(sentence: str, cue: Cue, left: int, right: int) -> bool:
 
 
 # ---------------------------------------------------------------- categories
-
-ROLE_CATEGORY = {"role": "named_official", "expert": "expert", "other": "other", "media": "other_media"}
 
 
 def categorise(m: Mention, ctx: Context) -> tuple[str | None, str]:
@@ -793,15 +777,20 @@ def _same_role(a: str, b: str) -> bool:
     return core(a).endswith(core(b)) or core(b).endswith(core(a))
 
 
+def _remember_person(ctx: Context, name: str, category: str, head: str) -> None:
+    """Make a named person findable later by full name and by first or last word."""
+    entry = (name, category, head)
+    ctx.people[name] = entry
+    words = [w for w in name.replace(".", " ").split() if len(w) > 2]
+    for w in {words[0], words[-1]} if words else ():
+        ctx.people.setdefault(w, entry)
+
+
 def _learn(m: Mention, category: str, ctx: Context) -> None:
-    """Remember a named person (both ends of the name) for later bare mentions."""
+    """Record a source for later pronouns and role nouns."""
     ctx.sources.append((category, m.kind, m.head, m.name))
     if m.name and m.kind in ("role", "expert", "other", "person"):
-        words = [w for w in m.name.replace(".", " ").split() if len(w) > 2]
-        entry = (m.name, category, m.head)
-        ctx.people[m.name] = entry
-        for w in {words[0], words[-1]} if words else ():
-            ctx.people.setdefault(w, entry)
+        _remember_person(ctx, m.name, category, m.head)
 
 
 # ---------------------------------------------------------------- main entry
@@ -837,7 +826,6 @@ def attributions_in_text(text: str, language: str = "de", lexicon: Lexicon | Non
                     cue_start=s + cue.start, cue_end=s + (cue.particle_end or cue.end),
                 ))
                 _learn(m, category, ctx)
-        # mentions that are not sources still teach names and roles for later sentences
         rows.extend(sentence_rows)
     return rows
 
@@ -846,11 +834,7 @@ def _learn_people(mentions: list[Mention], ctx: Context) -> None:
     for m in mentions:
         if m.name and m.kind in ("role", "expert", "other"):
             category = {"role": "named_official", "expert": "expert", "other": "other"}[m.kind]
-            words = [w for w in m.name.replace(".", " ").split() if len(w) > 2]
-            entry = (m.name, category, m.head)
-            ctx.people[m.name] = entry
-            for w in {words[0], words[-1]} if words else ():
-                ctx.people.setdefault(w, entry)
+            _remember_person(ctx, m.name, category, m.head)
             ctx.sources.append((category, m.kind, m.head, m.name))
 
 
