@@ -438,7 +438,8 @@ def _load_table(path: Path, report: _Report, *, tz, segment, text_col, id_col, t
         if suffix == ".csv":
             table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         elif suffix in (".jsonl", ".json"):
-            table = pd.read_json(path, lines=suffix == ".jsonl", dtype=False)
+            # convert_dates=False: a "date" column of "2023-09" must stay a month, not become 1 September
+            table = pd.read_json(path, lines=suffix == ".jsonl", dtype=False, convert_dates=False)
         else:
             table = pd.read_parquet(path)
     except (ValueError, pd.errors.ParserError, OSError) as exc:
