@@ -7,6 +7,7 @@ input file ends up either loaded or listed in the load report with the reason.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import unicodedata
@@ -438,11 +439,15 @@ def _load_table(path: Path, report: _Report, *, tz, segment, text_col, id_col, t
         if suffix == ".csv":
             table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         elif suffix in (".jsonl", ".json"):
-            # convert_dates=False: a "date" column of "2023-09" must stay a month, not become 1 September
-            table = pd.read_json(path, lines=suffix == ".jsonl", dtype=False, convert_dates=False)
+            # Parsed with json, not pd.read_json: pandas guesses types by version and turned
+            # a "date" of "2023-09" into a timestamp (1 September) on pandas 2.x.
+            raw = path.read_text(encoding="utf-8-sig")
+            records = [json.loads(line) for line in raw.splitlines() if line.strip()] \
+                if suffix == ".jsonl" else json.loads(raw)
+            table = pd.DataFrame.from_records(records)
         else:
             table = pd.read_parquet(path)
-    except (ValueError, pd.errors.ParserError, OSError) as exc:
+    except (ValueError, pd.errors.ParserError, OSError) as exc:   # JSONDecodeError is a ValueError
         raise ArticleLoadError(f"{path}: cannot read table: {exc}") from None
     if text_col not in table.columns:
         raise ArticleLoadError(
