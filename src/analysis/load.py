@@ -171,6 +171,11 @@ def detect_language(text: str) -> str:
     return "en" if n_en > n_de else "de"
 
 
+def _digest(text: str) -> str:
+    """Fingerprint for finding duplicate articles: white space does not count."""
+    return hashlib.sha1(re.sub(r"\s+", " ", text).strip().encode()).hexdigest()
+
+
 def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
@@ -403,7 +408,7 @@ def load_articles(
         except ValueError as exc:
             report.add(file, "rejected", str(exc), line)
             continue
-        digest = hashlib.sha1(re.sub(r"\s+", " ", text).strip().encode()).hexdigest()
+        digest = _digest(text)
         if digest in seen:
             report.add(file, "rejected", f"duplicate of {seen[digest]}", line)
             continue
@@ -465,7 +470,7 @@ def _load_table(path: Path, report: _Report, *, tz, segment, text_col, id_col, t
             report.add(where, "rejected", "empty text", line)
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        digest = hashlib.sha1(re.sub(r"\s+", " ", text).strip().encode()).hexdigest()
+        digest = _digest(text)
         if digest in seen:
             report.add(where, "rejected", f"duplicate of {seen[digest]}", line)
             continue
