@@ -320,8 +320,7 @@ def find_mentions(sentence: str, lex: Lexicon, ctx: Context) -> list[Mention]:
         if kind is None:
             continue
         if kind == "pronoun":
-            if lw != word and start > 0 and lang == "de":
-                pass                      # "Sie" mid-sentence is the polite form; still a pronoun
+            pass                          # "er", "sie", "he": lower case is their normal form
         elif len(lw) <= 4 and not _is_cap(word) and lang == "de":
             continue                      # short German nouns are capitalised: "un", "eu" are not
         elif len(lw) <= 3 and not word.isupper() and lang == "en" and kind == "body":
@@ -367,32 +366,20 @@ def _drop_overlaps(found: list[Mention]) -> list[Mention]:
 
 def _attach_names(sentence: str, found: list[Mention], lex: Lexicon, stop: set) -> None:
     """Role, expert and other nouns followed by a name: "Sprecherin Adrienne Watson"."""
-    starts = {m.start: m for m in found}
+    places = {m.start for m in found if m.kind == "place"}
     for m in found:
-        if m.kind not in ("role", "expert", "other", "anon", "media") or m.name:
+        # media and unnamed officials take no person's name ("Zeitung Bild" is an outlet)
+        if m.kind not in ("role", "expert", "other") or m.name:
             continue
         span = _name_words(lex, sentence, m.end, stop)
-        if not span:
-            continue
-        nxt = starts.get(span[0])
-        if nxt is not None and nxt.kind in ("outlet", "place") and nxt.kind != "person":
-            if m.kind == "media" and nxt.kind == "outlet":
-                continue                  # handled by _merge_adjacent
-            if nxt.kind == "place":
-                continue                  # "Botschafter Russland..." is not a name
-        if m.kind == "media":
-            continue                      # "Zeitung Bild" handled via outlets; no person names
-        if m.kind == "anon":
-            continue
+        if not span or span[0] in places:
+            continue                      # "Botschafter Russland ..." is not a name
         m.name = sentence[span[0]:span[1]]
         m.end = span[1]
         m.text = sentence[m.start:m.end]
         for other in found:
             if other is not m and other.start >= span[0] and other.end <= span[1]:
                 other.absorbed = True
-
-
-APPOSITIVE_AFTER = re.compile(r"\s*,\s*")
 
 
 def _attach_appositives(sentence: str, found: list[Mention], lex: Lexicon, stop: set) -> None:
