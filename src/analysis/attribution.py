@@ -223,6 +223,15 @@ class Context:
 
     people: dict = field(default_factory=dict)     # alias -> (name, category, role)
     sources: list = field(default_factory=list)    # (category, kind, head, name) in order
+    _pattern: tuple = (0, None)                    # (len(people) it was built for, regex)
+
+    def people_pattern(self, lex: "Lexicon") -> tuple[dict, re.Pattern]:
+        """Lexicon persons plus those learned so far, compiled once per change, not per sentence."""
+        people = {**lex.persons, **self.people}
+        if self._pattern[0] != len(people) or self._pattern[1] is None:
+            regex = re.compile(r"(?<![\w-])(?P<name>" + _alt(people) + r")(?P<gen>s|['’]s)?(?![\w-])")
+            self._pattern = (len(people), regex)
+        return people, self._pattern[1]
 
 
 # ---------------------------------------------------------------- helpers
@@ -307,9 +316,8 @@ def find_mentions(sentence: str, lex: Lexicon, ctx: Context) -> list[Mention]:
     for m in c["places"].finditer(sentence):
         found.append(Mention(m.start(), m.end(), "place", m.group(), head=m.group("name"),
                              genitive=bool(m.group("gen"))))
-    people = {**lex.persons, **ctx.people}
+    people, pattern = ctx.people_pattern(lex)
     if people:
-        pattern = re.compile(r"(?<![\w-])(?P<name>" + _alt(people) + r")(?P<gen>s|['’]s)?(?![\w-])")
         for m in pattern.finditer(sentence):
             full, category, role = people[m.group("name")]
             found.append(Mention(m.start(), m.end(), "person", m.group(), head=category,
