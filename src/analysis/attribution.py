@@ -73,6 +73,21 @@ PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden", "werde", "würde",
 CLAUSE_BREAK = re.compile(r"[,;:–—()]|\b(?:dass|ob|weil|obwohl|während|nachdem|that|whether|because|while|aber|but|sondern)\b")
 SUBORDINATORS = {"dass", "ob", "weil", "obwohl", "wie", "als", "nachdem", "während", "that",
                  "whether", "because", "as", "while"}
+# English proper names of institutions and outlets not in the lexicon:
+# "the National Weather Service", "the California Department of Forestry and Fire Protection"
+# are bodies; "Al-Qahera News TV", "the Boston Globe" are outlets.
+_CAPS = r"(?:[A-Z][\w.'’&-]*\s+)"
+_OF_NAME = r"(?:\s+of(?:\s+the)?(?:\s+(?:[A-Z][\w'’-]+|and|for))+)"
+INSTITUTION_EN = re.compile(
+    r"(?<![\w-])(?!The\s)" + _CAPS + r"{0,5}"
+    r"(?:Department|Ministry|Service|Agency|Office|Commission|Council|Bureau|Authority|Administration|"
+    r"Command|Court|Guard|Corps|Police|Directorate|Committee)" + _OF_NAME + r"?(?![\w-])"
+)
+OUTLET_NAME_EN = re.compile(
+    r"(?<![\w-])(?!The\s)" + _CAPS + r"{1,4}"
+    r"(?:News(?:\s+(?:Agency|TV|Network|Service|Channel))?|TV|Television|Radio|Times|Post|Herald|Tribune|"
+    r"Journal|Gazette|Telegraph|Broadcasting(?:\s+[A-Z]\w+)?)(?![\w-])"
+)
 INVERTING_EN = {"said", "says", "added", "wrote", "writes", "noted", "asked", "continued", "explained", "told"}
 
 
@@ -250,6 +265,11 @@ def mask_quotes(sentence: str) -> str:
     return re.sub(r"([„“\"«»])([^„“”\"«»]{1,2000}?)([“”\"»«])", blank, sentence)
 
 
+def mask_parentheticals(sentence: str) -> str:
+    """Blank out short parentheticals of up to three words ("(ISW)", "(„NYT“)")."""
+    return re.sub(r"\([^()]{1,40}\)", lambda m: " " * len(m.group()) if len(m.group().split()) <= 3 else m.group(), sentence)
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+(?:[-'’.]\w+)*|[^\w\s]", text)]
 
@@ -286,8 +306,23 @@ def _tail_kind(c: dict, word: str) -> str | None:
     for i in range(1, max(1, len(word) - 3)):
         tail = word[i:].lstrip("-")
         if tail in c["tails"]:
-            return c["tails"][tail]
+            kind = c["tails"][tail]
+            if kind == "role" and c["exact"].get(_compound_stem(word[:i])) == "other":
+                return "other"            # "Bahnsprecherin", "Konzernchef": a company's people
+            return kind
     return None
+
+
+def _compound_stem(prefix: str) -> str:
+    """ "konzern-" , "unternehmens", "firmen" -> the noun a compound starts with."""
+    prefix = prefix.rstrip("-")
+    for cut in ("", "s", "es", "n", "en"):
+        if cut and not prefix.endswith(cut):
+            continue
+        stem = prefix[: len(prefix) - len(cut)] if cut else prefix
+        if stem in ("firm", "unternehmen", "konzern", "bahn", "verband", "verein", "gewerkschaft"):
+            return stem if stem != "firm" else "firma"
+    return prefix
 
 
 def _stopwords(language: str) -> set:
@@ -322,11 +357,21 @@ def find_mentions(sentence: str, lex: Lexicon, ctx: Context) -> list[Mention]:
             full, category, role = people[m.group("name")]
             found.append(Mention(m.start(), m.end(), "person", m.group(), head=category,
                                  name=full, genitive=bool(m.group("gen"))))
-    for start, end, word in _tokens(sentence):
+    if lang == "en":
+        for pattern, kind in ((OUTLET_NAME_EN, "outlet"), (INSTITUTION_EN, "body")):
+            for m in pattern.finditer(sentence):
+                found.append(Mention(m.start(), m.end(), kind, m.group(), head=m.group() if kind == "outlet" else m.group().split()[-1].lower(),
+                                     name=m.group() if kind == "outlet" else None))
+    tokens = _tokens(sentence)
+    for ti, (start, end, word) in enumerate(tokens):
         lw = word.lower()
         kind = c["exact"].get(lw) or _tail_kind(c, lw)
-        if kind is None:
+        if kind is None or kind == "none":
             continue
+        if lang == "en" and lw == "official" and ti + 1 < len(tokens):
+            nxt = tokens[ti + 1][2]
+            if _is_cap(nxt) or c["exact"].get(nxt.lower()) in ("media", "document", "body"):
+                continue                  # "official Korean Central News Agency", "official media"
         if kind == "pronoun":
             pass                          # "er", "sie", "he": lower case is their normal form
         elif len(lw) <= 4 and not _is_cap(word) and lang == "de":
@@ -380,6 +425,13 @@ def _attach_names(sentence: str, found: list[Mention], lex: Lexicon, stop: set) 
         if m.kind not in ("role", "expert", "other") or m.name:
             continue
         span = _name_words(lex, sentence, m.end, stop)
+        if not span and m.kind == "role" and lex.language == "en":
+            # "Secretary of State Antony Blinken": one word of office between role and name
+            office = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]+", sentence[m.end:])
+            if office:
+                span = _name_words(lex, sentence, m.end + office.end(), stop)
+                if span and len(sentence[span[0]:span[1]].split()) < 2:
+                    span = None
         if not span or span[0] in places:
             continue                      # "Botschafter Russland ..." is not a name
         m.name = sentence[span[0]:span[1]]
@@ -417,9 +469,9 @@ def _attach_appositives(sentence: str, found: list[Mention], lex: Lexicon, stop:
                 if other is not m and m.start < other.start and other.end <= m.end:
                     other.absorbed = True
     # Name Name, role ...,  -> a person with that role
-    for m in [m for m in found if m.kind in ("role", "expert") and not m.absorbed]:
+    for m in [m for m in found if m.kind in ("role", "expert", "other") and not m.absorbed]:
         before = sentence[: m.start]
-        pm = re.search(r"((?:(?:[A-ZÄÖÜ][\w'’-]*|[A-Z]\.)\s+){0,2}[A-ZÄÖÜ][\w'’-]+)\s*,\s*(?:\w+\s+){0,2}$", before)
+        pm = re.search(r"((?:(?:[A-ZÄÖÜ][\w'’-]*|[A-Z]\.)\s+){0,2}[A-ZÄÖÜ][\w'’-]+)\s*,\s*(?:[\w'’]+\s+){0,2}$", before)
         if not pm:
             continue
         words = pm.group(1).split()
@@ -468,6 +520,10 @@ def _merge_adjacent(sentence: str, found: list[Mention], lex: Lexicon) -> None:
             a.owner = b
             b.absorbed = True
             a.end, a.text = b.end, sentence[a.start:b.end]
+        elif a.kind == "role" and not a.name and b.kind == "other" \
+                and re.fullmatch(r"\s*(?:des|der|von|vom|of|for|of\s+the|for\s+the|at|at\s+the)\s+(?:[\w-]+\s+){0,2}", gap, re.I):
+            b.absorbed = True             # "a spokesperson for the utility": the company's voice
+            a.kind, a.end, a.text = "other", b.end, sentence[a.start:b.end]
         elif a.kind in ("role", "body", "expert", "anon") and b.kind in ("body", "place") \
                 and re.fullmatch(r"\s*(?:des|der|von|vom|of|of\s+the|im|in|in\s+der|at|at\s+the|aus)\s+(?:[\w-]+\s+){0,2}", gap, re.I) \
                 and b.end - a.end < 60:
@@ -530,8 +586,8 @@ def find_cues(sentence: str, lex: Lexicon) -> list[Cue]:
         entries = c["verbs"].get(word.lower())
         if not entries:
             continue
-        if lex.language == "de" and _is_cap(word) and start > 0 and not word.isupper():
-            continue                      # "Berichte" (noun) is not "berichte" (verb)
+        if _is_cap(word) and start > 0 and not word.isupper():
+            continue                      # "Berichte", "States": capitalised mid-sentence, a noun
         chosen = None
         for kind, cue, particle in sorted(entries, key=lambda e: -len(e[2])):
             if particle:
@@ -564,7 +620,7 @@ def _find_particle(sentence: str, tokens, idx: int, particle: str) -> int | None
             return None
         if w.lower() == words[0].lower():
             after = tokens[j + 1][2] if j + 1 < len(tokens) else "."
-            if len(words) > 1 or after in (".", ",", ";", ":", "!", "?", "“", "\"", "»") or words[0] in ("besorgt", "concern", "on", "von"):
+            if len(words) > 1 or after in (".", ",", ";", ":", "!", "?", "“", "\"", "»") or words[0] in ("besorgt", "concern", "on", "von", "als", "as", "auf", "mit", "out"):
                 return tokens[j][1]
     return None
 
@@ -591,10 +647,14 @@ def _clause_bounds(sentence: str, pos: int, mentions: list[Mention]) -> tuple[in
     return left, right
 
 
-def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> list[tuple[Mention, str]]:
+def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon, own_outlet: str | None = None) -> list[tuple[Mention, str]]:
     lang = lex.language
     free = [m for m in mentions if not m.bound]
     if cue.kind == "before":
+        if re.search(r"\beigene[nr]?\b|\bits own\b|\btheir own\b", cue.text, re.I):
+            left, _ = _clause_bounds(sentence, cue.start, mentions)
+            own = [m for m in free if left <= m.start and m.end <= cue.start]
+            return [(own[0], f"subject of '{cue.text}'")] if own else []
         inside = [m for m in mentions if m.start < cue.end and m.end > cue.start]
         if inside:                        # "nach offiziellen Angaben": the cue names the source
             return [(inside[0], f"named in '{cue.text}'")]
@@ -652,11 +712,13 @@ def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> lis
     # a capitalised word in between starts another phrase ("said Kim had left Pyongyang")
     after = [m for m in after[:1] if re.fullmatch(r"(?:\s+[a-zäöüß][\w-]*){0,5}\s*[„“\"«»]?\s*", sentence[cue.end:m.start])]
     if lang == "en":
-        if cue.text.split()[0].lower() not in INVERTING_EN:
+        if cue.text.split()[0].lower() not in INVERTING_EN or not re.search(r"[,“”\"»]\s*$", sentence[:cue.start]):
             after = []                    # "told reporters": the object, not the speaker
-        if not before and not after:
-            # "A senior official, speaking on condition of anonymity, told ..."
-            before = [m for m in free if m.end <= cue.start][:1]
+        elif after and re.match(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(PREPOSITIONS["en"] | {"earlier", "later", "last", "late", "yesterday", "today"}),
+                                sentence[after[0].end:]):
+            after = []                    # "said Washington was ...": the start of the reported clause
+    if not before and not after:
+        before = _subject_before_insert(sentence, cue, left, free)
     links: list[tuple[Mention, str]] = []
     subject = None
     if before:
@@ -679,9 +741,34 @@ def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon) -> lis
                 head = sentence[max(0, m.start - 25):m.start]
                 spoken_to = re.fullmatch(r"\s*(?:(?:am|on)\s+\w+\s+)?(?:dem|der|den)\s+(?:[\w-]+\s+)?[„“\"«»]?\s*",
                                          sentence[max(subject.end, cue.end):m.start]) if m.start > max(subject.end, cue.end) else None
-                if spoken_to or re.match(r"[“”\"»«]?-?Interview", tail) or re.search(r"(?:Interview mit|gegenüber|told|to)\s+(?:der|dem|den|the)?\s*[„“\"«»]?$", head):
+                if spoken_to or re.match(r"[“”\"»«]?-?Interview", tail) or re.search(r"(?:Interview mit|gegenüber|told|to|im|in\s+der|bei|on)\s+(?:der|dem|den|the)?\s*[„“\"«»]?$", head):
+                    if own_outlet and m.head and m.head.lower() == own_outlet.lower():
+                        continue          # "told AFP" in an AFP story: its own reporting
                     links.append((m, "interview / told"))
     return links
+
+
+def _subject_before_insert(sentence: str, cue: Cue, left: int, free: list[Mention]) -> list[Mention]:
+    """The subject before a comma-delimited insert that ends right at the verb.
+
+    "Ein Diplomat, der anonym bleiben wollte, sprach von ...", "U.S. officials, speaking on
+    condition of anonymity, said ...", "die Zeitung „Global Times“, ein Sprachrohr der
+    Partei, schrieb ...": the verb follows the insert's closing comma, and the subject is
+    the mention that ends at its opening comma.
+    """
+    if not re.search(r",\s*$", sentence[:cue.start]):
+        return []
+    insert_end = sentence.rfind(",", 0, cue.start)
+    opening = sentence.rfind(",", 0, insert_end)
+    if opening < 0 or insert_end - opening > 120:
+        return []
+    insert = sentence[opening + 1:insert_end]
+    if re.search(r"[.;:]", insert):
+        return []
+    for m in reversed(free):
+        if m.end <= opening and re.fullmatch(r"\s*[“”\"»)]?\s*", sentence[m.end:opening]):
+            return [m]
+    return []
 
 
 def _coordinated(sentence: str, m: Mention, mentions: list[Mention], backwards=False) -> list:
@@ -790,14 +877,15 @@ def _learn(m: Mention, category: str, ctx: Context) -> None:
 
 # ---------------------------------------------------------------- main entry
 
-def attributions_in_text(text: str, language: str = "de", lexicon: Lexicon | None = None) -> list[dict]:
+def attributions_in_text(text: str, language: str = "de", lexicon: Lexicon | None = None,
+                         own_outlet: str | None = None) -> list[dict]:
     """All attributions in one article's body text, as dicts (see :func:`find_attributions`)."""
     lex = lexicon or default_lexicon(language)
     ctx = Context()
     rows = []
     for sid, (s, e) in enumerate(split_sentences(text)):
         sentence = text[s:e]
-        masked = mask_quotes(sentence)
+        masked = mask_parentheticals(mask_quotes(sentence))
         mentions = find_mentions(masked, lex, ctx)
         cues = find_cues(masked, lex)
         _learn_people(mentions, ctx)
@@ -807,7 +895,9 @@ def attributions_in_text(text: str, language: str = "de", lexicon: Lexicon | Non
         for cue in cues:
             if cue.kind in ("verb",) and _in_konjunktiv(masked, cue, mentions) and any(q is not cue for q in frame_cues):
                 continue                  # a speech act inside reported content (rule 3)
-            for m, how in _link(masked, cue, mentions, lex):
+            if cue.kind == "verb" and language == "en" and _in_that_clause(masked, cue, cues):
+                continue                  # "KCNA reported that Kim had said ...": KCNA alone
+            for m, how in _link(masked, cue, mentions, lex, own_outlet):
                 if id(m) in seen:
                     continue
                 category, why = categorise(m, ctx)
@@ -831,6 +921,17 @@ def _learn_people(mentions: list[Mention], ctx: Context) -> None:
             category = {"role": "named_official", "expert": "expert", "other": "other"}[m.kind]
             _remember_person(ctx, m.name, category, m.head)
             ctx.sources.append((category, m.kind, m.head, m.name))
+
+
+def _in_that_clause(sentence: str, cue: Cue, cues: list[Cue]) -> bool:
+    """English has no Konjunktiv: a verb inside another cue's "that" clause is reported content.
+
+    A verb joined by "and"/"but" ("said ... but warned that") is the same speaker again.
+    """
+    if re.search(r"(?:\b(?:and|but)\s+(?:\w+\s+)?|,\s*)$", sentence[:cue.start]):
+        return False                      # "..., which first reported that ..., said": the main verb
+    return any(q.end <= cue.start and q.kind in ("verb", "before") and re.search(r"\bthat\b", sentence[q.end:cue.start])
+               for q in cues if q is not cue)
 
 
 def _in_konjunktiv(sentence: str, cue: Cue, mentions) -> bool:
@@ -866,6 +967,7 @@ def find_attributions(
                 if (extra_cues or extra_sources) else default_lexicon(language)
             )
         outlet = getattr(art, "outlet", None)
-        for row in attributions_in_text(art.text, language, lexicons[language]):
+        own = outlet if isinstance(outlet, str) and outlet else None
+        for row in attributions_in_text(art.text, language, lexicons[language], own):
             rows.append({"article_id": art.article_id, "outlet": outlet, **row})
     return pd.DataFrame(rows, columns=OUTPUT_COLUMNS)
