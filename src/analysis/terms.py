@@ -1,9 +1,19 @@
-"""Term frequencies, keyness and keyword-in-context for comparing outlets' wording."""
+"""Term frequencies and keyness: which words each outlet uses, and which are its own.
+
+Verbs after quanteda's: :func:`term_frequencies` (``textstat_frequency``) and
+:func:`keyness` (``textstat_keyness`` with the log-likelihood measure), over the tidy
+token frame of :func:`analysis.tokens.tokens`.
+"""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
+import numpy as np
+import pandas as pd
+
 from .lexicon import read_tsv
+from .tokens import Normalize, tokens as tokenize_corpus
 
 
 @lru_cache(maxsize=None)
@@ -15,3 +25,145 @@ def stopword_set(language: str) -> frozenset[str]:
     news = read_tsv("stopwords_news.tsv")
     words |= set(news.loc[news["language"] == language, "word"].str.lower())
     return frozenset(words)
+
+
+def _display_forms(tok: pd.DataFrame) -> pd.Series:
+    """The form shown for each term: its alias name, else its most frequent spelling."""
+    from .tokens import _aliases
+
+    canonical = set(_aliases()[1].values())
+    common = (tok.groupby(["term", "token"]).size().rename("n").reset_index()
+              .sort_values(["term", "n", "token"], ascending=[True, False, True])
+              .drop_duplicates("term").set_index("term")["token"])
+    return pd.Series({t: (t if t in canonical else form) for t, form in common.items()}, name="display")
+
+
+def term_frequencies(
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    *,
+    stopwords: bool = True,
+    normalize: Normalize = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """How often each outlet (or any ``by`` column) uses each term.
+
+    Returns a tidy frame with ``by``, ``term``, ``count``, ``per_10k`` (per 10,000 word
+    tokens of that group, stopwords included in the denominator so rates compare across
+    settings), ``n_articles`` (the group's articles using the term) and ``rank`` within the
+    group. Stopwords are left out of the rows unless ``stopwords=False``; ``normalize`` is
+    ``None`` (real words, the default), ``"stem"`` or ``"lemma"``.
+    """
+    tok = tokenize_corpus(articles, by=by, normalize=normalize)
+    return _frequencies(tok, by, stopwords=stopwords, min_count=min_count)
+
+
+def _frequencies(tok: pd.DataFrame, by: str, *, stopwords: bool = True, min_count: int = 1) -> pd.DataFrame:
+    columns = [by, "term", "count", "per_10k", "n_articles", "rank"]
+    if tok.empty:
+        return pd.DataFrame(columns=columns)
+    totals = tok.groupby(by).size()
+    kept = tok[~tok["stopword"]] if stopwords else tok
+    display = _display_forms(kept) if len(kept) else pd.Series(dtype=object)
+    freq = (kept.groupby([by, "term"])
+            .agg(count=("term", "size"), n_articles=("article_id", "nunique"))
+            .reset_index())
+    freq = freq[freq["count"] >= min_count]
+    freq["per_10k"] = freq["count"] / freq[by].map(totals) * 10_000
+    freq["term"] = freq["term"].map(display)
+    freq = freq.sort_values([by, "count", "term"], ascending=[True, False, True])
+    freq["rank"] = freq.groupby(by)["count"].rank(method="min", ascending=False).astype(int)
+    return freq[columns].reset_index(drop=True)
+
+
+def log_likelihood(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    """Dunning's G² for a term seen ``a`` times in ``c`` target tokens and ``b`` in ``d``.
+
+    G² = 2 Σ O ln(O/E) over the two corpora, with E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d)
+    and 0 ln 0 = 0 (Rayson & Garside 2000, as in AntConc and quanteda).
+    """
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
+        t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
+    return 2 * (t1 + t2)
+
+
+def _adjust(p: np.ndarray, method: str | None) -> np.ndarray:
+    """Multiple-testing adjustment: ``"bonferroni"``, ``"holm"``, ``"bh"`` (Benjamini-Hochberg) or None."""
+    p = np.asarray(p, float)
+    n = len(p)
+    if method is None or n == 0:
+        return p
+    if method == "bonferroni":
+        return np.minimum(p * n, 1.0)
+    order = np.argsort(p)
+    ranked = p[order]
+    if method == "holm":
+        adj = np.maximum.accumulate(np.minimum(ranked * (n - np.arange(n)), 1.0))
+    elif method == "bh":
+        adj = np.minimum.accumulate((ranked * n / np.arange(1, n + 1))[::-1])[::-1]
+        adj = np.minimum(adj, 1.0)
+    else:
+        raise ValueError(f"correction must be 'bonferroni', 'holm', 'bh' or None, not {method!r}")
+    out = np.empty(n)
+    out[order] = adj
+    return out
+
+
+def keyness(
+    articles: pd.DataFrame,
+    target: str,
+    reference: str | list[str] | None = None,
+    *,
+    by: str = "outlet",
+    min_count: int = 3,
+    correction: str | None = "bh",
+    alpha: float = 0.05,
+    stopwords: bool = True,
+    normalize: Normalize = None,
+) -> pd.DataFrame:
+    """Terms the ``target`` group over- and under-uses against the rest (or ``reference``).
+
+    One row per term with ``target_count``, ``reference_count``, both per 10,000 tokens,
+    ``g2`` (log-likelihood, signed: negative when the target uses the term less), ``p``
+    (χ² with 1 df: ``erfc(sqrt(G²/2))``), ``p_adjusted`` (``correction``: ``"bh"`` by
+    default, ``"holm"``, ``"bonferroni"`` or None, over the terms tested), ``log_ratio``
+    (Hardie's effect size: log2 of the ratio of relative frequencies, 0.5 added to zero
+    counts) and ``significant`` (p_adjusted < ``alpha``). Terms seen fewer than
+    ``min_count`` times in both groups together are not tested. Sorted by ``g2``.
+    """
+    tok = tokenize_corpus(articles, by=by, normalize=normalize)
+    groups = set(tok[by])
+    if target not in groups:
+        raise ValueError(f"target {target!r} not found in column {by!r}; groups: {sorted(groups)}")
+    refs = [reference] if isinstance(reference, str) else reference
+    if refs is not None and (missing := set(refs) - groups):
+        raise ValueError(f"reference {sorted(missing)} not found in column {by!r}; groups: {sorted(groups)}")
+    tok = tok.assign(side=np.where(tok[by] == target, "target",
+                                   np.where(tok[by] != target if refs is None else tok[by].isin(refs), "reference", "")))
+    tok = tok[tok["side"] != ""]
+    c, d = int((tok["side"] == "target").sum()), int((tok["side"] == "reference").sum())
+    if d == 0:
+        raise ValueError("the reference corpus is empty")
+    kept = tok[~tok["stopword"]] if stopwords else tok
+    display = _display_forms(kept)
+    a = kept[kept["side"] == "target"].groupby("term").size()
+    b = kept[kept["side"] == "reference"].groupby("term").size()
+    table = pd.DataFrame({"target_count": a, "reference_count": b}).fillna(0).astype(int)
+    table = table[table.sum(axis=1) >= min_count]
+    g2 = log_likelihood(table["target_count"], table["reference_count"], c, d)
+    over = table["target_count"] / c >= table["reference_count"] / d
+    table["target_per_10k"] = table["target_count"] / c * 10_000
+    table["reference_per_10k"] = table["reference_count"] / d * 10_000
+    table["g2"] = np.where(over, g2, -g2)
+    table["p"] = [math.erfc(math.sqrt(max(g, 0.0) / 2)) for g in g2]
+    table["p_adjusted"] = _adjust(table["p"].to_numpy(), correction)
+    ta = table["target_count"].where(table["target_count"] > 0, 0.5)
+    rb = table["reference_count"].where(table["reference_count"] > 0, 0.5)
+    table["log_ratio"] = np.log2((ta / c) / (rb / d))
+    table["significant"] = table["p_adjusted"] < alpha
+    table.index = table.index.map(display)
+    table = table.rename_axis("term").reset_index().sort_values("g2", ascending=False, ignore_index=True)
+    return table

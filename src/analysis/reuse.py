@@ -1,0 +1,123 @@
+"""Shared wording: passages two articles have in common, and how much of each is reused.
+
+Agency copy travels: outlets reprint dpa's sentences whole or lightly edited. Each body is
+reduced to lower-case word tokens (punctuation, quote marks and case ignored); every run of
+``min_words`` consecutive tokens (a *shingle*) is hashed, and articles sharing a hash share
+that run. Overlapping matches are merged into maximal passages. This is linear in corpus
+size (a dictionary of hashes), not a pairwise diff, so it stays fast on thousands of
+articles; shingles found in more than ``max_articles`` articles (boilerplate) are skipped.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from .tokens import _group_value
+
+_WORD = re.compile(r"\w+(?:[-‐'’]\w+)*")
+
+PASSAGE_COLUMNS = [
+    "article_a", "article_b", "outlet_a", "outlet_b", "n_words",
+    "start_a", "end_a", "start_b", "end_b", "passage_a", "passage_b",
+]
+
+
+def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    words, spans = [], []
+    for m in _WORD.finditer(text):
+        words.append(m.group().lower().replace("‐", "-").replace("’", "'"))
+        spans.append((m.start(), m.end()))
+    return words, spans
+
+
+def _matches(articles: pd.DataFrame, min_words: int, max_articles: int):
+    """Per article pair, the (position in a, position in b) of every shared shingle."""
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    tokens = []
+    for i, text in enumerate(articles["text"]):
+        words, spans = _words(text)
+        tokens.append((words, spans))
+        for p in range(len(words) - min_words + 1):
+            index[hash(tuple(words[p:p + min_words]))].append((i, p))
+    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for hits in index.values():
+        docs = {d for d, _ in hits}
+        if len(docs) < 2 or len(docs) > max_articles:
+            continue
+        for (da, pa), (db, pb) in combinations(sorted(hits), 2):
+            if da != db:
+                pairs[(da, db)].append((pa, pb))
+    return tokens, pairs
+
+
+def _runs(matches: list[tuple[int, int]], min_words: int) -> list[tuple[int, int, int, int]]:
+    """Merge shingle matches that continue each other into passages (a0, a1, b0, b1), ends exclusive."""
+    runs = []
+    for pa, pb in sorted(set(matches)):
+        if runs and pa == runs[-1][1] - min_words + 1 and pb == runs[-1][3] - min_words + 1:
+            a0, _, b0, _ = runs[-1]
+            runs[-1] = (a0, pa + min_words, b0, pb + min_words)
+        else:
+            runs.append((pa, pa + min_words, pb, pb + min_words))
+    return runs
+
+
+def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "outlet",
+                    max_articles: int = 50) -> pd.DataFrame:
+    """Passages of at least ``min_words`` consecutive words that two articles share.
+
+    One row per passage and article pair: ``article_a``, ``article_b``, their ``outlet_a``,
+    ``outlet_b`` (the ``by`` column), ``n_words``, character offsets ``start_a``/``end_a``
+    and ``start_b``/``end_b`` in each ``text``, and the passage as written in each.
+    """
+    if min_words < 2:
+        raise ValueError("min_words must be at least 2")
+    arts = articles.reset_index(drop=True)
+    tokens, pairs = _matches(arts, min_words, max_articles)
+    rows = []
+    for (i, j), matches in sorted(pairs.items()):
+        (_, sa), (_, sb) = tokens[i], tokens[j]
+        for a0, a1, b0, b1 in _runs(matches, min_words):
+            start_a, end_a = sa[a0][0], sa[a1 - 1][1]
+            start_b, end_b = sb[b0][0], sb[b1 - 1][1]
+            rows.append((
+                arts.at[i, "article_id"], arts.at[j, "article_id"],
+                _group_value(arts.at[i, by] if by in arts else None), _group_value(arts.at[j, by] if by in arts else None),
+                a1 - a0, start_a, end_a, start_b, end_b,
+                arts.at[i, "text"][start_a:end_a], arts.at[j, "text"][start_b:end_b],
+            ))
+    out = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    return out.sort_values("n_words", ascending=False, ignore_index=True)
+
+
+def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: int = 8,
+                 max_articles: int = 50) -> pd.DataFrame:
+    """Share of each row's body words found in the column's text (0-1; NaN on the diagonal).
+
+    ``by="article_id"`` compares articles; ``by="outlet"`` (or any column) pools each group's
+    articles: the share of group A's words that occur in a passage shared with group B.
+    Not symmetric: a short article can be entirely inside a long one.
+    """
+    arts = articles.reset_index(drop=True)
+    tokens, pairs = _matches(arts, min_words, max_articles)
+    group = [_group_value(v) for v in (arts[by] if by in arts else arts["article_id"])]
+    labels = sorted(set(group))
+    total = defaultdict(int)
+    for g, (words, _) in zip(group, tokens):
+        total[g] += len(words)
+    covered: dict[tuple[str, str], set] = defaultdict(set)   # (A, B) -> {(article, position)} of A
+    for (i, j), matches in pairs.items():
+        for a0, a1, b0, b1 in _runs(matches, min_words):
+            covered[(group[i], group[j])].update((i, p) for p in range(a0, a1))
+            covered[(group[j], group[i])].update((j, p) for p in range(b0, b1))
+    m = pd.DataFrame(0.0, index=pd.Index(labels, name=by), columns=pd.Index(labels, name=f"{by} (found in)"))
+    for (ga, gb), positions in covered.items():
+        if ga != gb:
+            m.loc[ga, gb] = len(positions) / total[ga] if total[ga] else np.nan
+    for g in labels:
+        m.loc[g, g] = np.nan
+    return m

@@ -1,0 +1,140 @@
+"""Word tokens for term counts: hyphenated compounds whole, numbers and punctuation out.
+
+``tokenize`` gives (start, end, surface, key) for one text; ``tokens`` a tidy frame for a
+corpus. The *key* is what counts as one term: case folded (acronyms such as "KCNA", "US"
+keep their case, because "US" and "us" differ), spelling variants joined through
+``data/term_aliases.tsv``, and optionally stemmed (NLTK Snowball) or lemmatised (simplemma).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+import pandas as pd
+
+from .lexicon import read_tsv, split_aliases
+from .sentences import split_sentences
+
+Normalize = Literal["stem", "lemma"] | None
+
+# a word starts with a letter; hyphens and apostrophes inside it keep compounds whole
+WORD = re.compile(r"[^\W\d_](?:\w|[-‐'’](?=\w))*")
+_LANG_NAMES = {"de": "german", "en": "english"}
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[re.Pattern, dict[str, str]]:
+    table = read_tsv("term_aliases.tsv")
+    lookup: dict[str, str] = {}
+    for row in table.itertuples():
+        for form in [row.term, *split_aliases(row.variants)]:
+            lookup[_alias_key(form)] = row.term
+    forms = sorted(lookup, key=len, reverse=True)
+    # a space in a variant also matches a hyphen and vice versa: "Kim Jong Un", "Kim Jong-Un"
+    alts = [r"[\s‐-]+".join(re.escape(p) for p in re.split(r"[\s‐-]+", f)) for f in forms]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?:s\b|['’]s\b)?(?![\w-])", re.I)
+    return pattern, lookup
+
+
+def _alias_key(text: str) -> str:
+    return re.sub(r"[\s‐-]+", " ", text.lower()).strip()
+
+
+def fold(word: str) -> str:
+    """Fold case except in acronyms: "Außenminister" -> "außenminister", "KCNA" stays."""
+    parts = re.split(r"([-‐])", word)
+    return "".join(p if (p.isupper() and 1 < len(p) <= 6) else p.lower() for p in parts)
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str):
+    from nltk.stem.snowball import SnowballStemmer   # pure Python: no nltk_data needed
+
+    return SnowballStemmer(_LANG_NAMES.get(language, "german"))
+
+
+def normalize_word(key: str, language: str, normalize: Normalize) -> str:
+    if normalize is None:
+        return key
+    if normalize == "stem":
+        return _stemmer(language).stem(key)
+    if normalize == "lemma":
+        import simplemma
+
+        return simplemma.lemmatize(key, lang=language).lower() if not key.isupper() else key
+    raise ValueError(f"normalize must be None, 'stem' or 'lemma', not {normalize!r}")
+
+
+def tokenize(text: str, language: str = "de", *, aliases: bool = True,
+             normalize: Normalize = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, key) for every word in ``text``; alias names count as one word."""
+    out: list[tuple[int, int, str, str]] = []
+    pos = 0
+    if aliases:
+        pattern, lookup = _aliases()
+        for m in pattern.finditer(text):
+            out.extend(_words(text, pos, m.start(), language, normalize))
+            name = re.sub(r"(?:['’]?s)$", "", m.group()) if _alias_key(m.group()) not in lookup else m.group()
+            out.append((m.start(), m.end(), m.group(), lookup.get(_alias_key(name), name)))
+            pos = m.end()
+    out.extend(_words(text, pos, len(text), language, normalize))
+    return out
+
+
+def _words(text: str, start: int, end: int, language: str, normalize: Normalize):
+    for m in WORD.finditer(text, start, end):
+        word = m.group()
+        if language == "en":
+            word = re.sub(r"['’]s$", "", word)        # "Kim's" -> "Kim"
+        yield m.start(), m.start() + len(word), word, normalize_word(fold(word), language, normalize)
+
+
+def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
+           normalize: Normalize = None) -> pd.DataFrame:
+    """One row per word token of each article's body.
+
+    Columns: ``article_id``, the ``by`` column, ``sentence_id``, ``start``, ``end`` (offsets
+    in ``text``), ``token`` (as written), ``term`` (the counting key), ``stopword`` (bool).
+    """
+    from .terms import stopword_set
+
+    rows = []
+    for art in articles.itertuples():
+        language = _language(art)
+        stop = stopword_set(language)
+        group = _group_value(getattr(art, by, None) if by != "article_id" else art.article_id)
+        spans = split_sentences(art.text)
+        sid = 0
+        for s, e, surface, key in tokenize(art.text, language, aliases=aliases, normalize=normalize):
+            while sid < len(spans) - 1 and s >= spans[sid][1]:
+                sid += 1
+            is_stop = surface.lower() in stop or len(surface) < 2
+            rows.append((art.article_id, group, sid, s, e, surface, key, is_stop))
+    frame = pd.DataFrame(rows, columns=["article_id", by, "sentence_id", "start", "end", "token", "term", "stopword"])
+    if normalize is None and len(frame):
+        frame["term"] = _merge_genitives(frame, articles)
+    return frame
+
+
+def _merge_genitives(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """German names take a genitive -s ("Putins", "Russlands"): count them with the name.
+
+    Only capitalised words whose form without the -s also occurs capitalised in the corpus.
+    """
+    german = frame["article_id"].map(dict(zip(articles["article_id"], articles.get("language", "de")))).fillna("de") == "de"
+    capital = frame["token"].str[0].str.isupper()
+    names = set(frame.loc[capital & german, "term"])
+    candidate = german & capital & frame["term"].str.endswith("s") & ~frame["stopword"]
+    stripped = frame["term"].str[:-1]
+    return frame["term"].where(~(candidate & stripped.isin(names)), stripped)
+
+
+def _language(art) -> str:
+    lang = getattr(art, "language", None)
+    return lang if lang in ("de", "en") else "de"
+
+
+def _group_value(value) -> str:
+    """Articles without an outlet are grouped as "unknown", never silently dropped."""
+    return "unknown" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
