@@ -4,13 +4,20 @@ The flow is load -> segment -> detect/count -> tables -> charts; every public fu
 takes and returns pandas objects so the steps chain with ``.pipe``.
 """
 from .attribution import CATEGORIES, find_attributions
+from .dates import date_conflicts, date_mentions, publication_order
+from .kwic import concordance
 from .load import ArticleLoadError, LoadWarning, load_articles, load_report, parse_published
 from .reliance import evidence, evidence_table, source_reliance
+from .reuse import reuse_matrix, shared_passages
 from .sentences import sentences, split_sentences
+from .terms import keyness, term_frequencies
+from .tokens import tokens
 
 __all__ = [
-    "ArticleLoadError", "CATEGORIES", "LoadWarning", "evidence", "evidence_table",
-    "find_attributions", "load_articles", "load_report", "parse_published", "sentences",
-    "source_reliance", "split_sentences",
+    "ArticleLoadError", "CATEGORIES", "LoadWarning", "concordance", "date_conflicts",
+    "date_mentions", "evidence", "evidence_table", "find_attributions", "keyness",
+    "load_articles", "load_report", "parse_published", "publication_order", "reuse_matrix",
+    "sentences", "shared_passages", "source_reliance", "split_sentences", "term_frequencies",
+    "tokens",
 ]
 __version__ = "0.1.0"

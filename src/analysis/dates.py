@@ -51,14 +51,14 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     y = r"(?P<y>(?:19|20)\d\d)"
     if language == "de":
         return [
-            ("range", re.compile(rf"(?:(?:vom|von|zwischen dem)\s+)?(?P<d1>[0-3]?\d)\.\s*(?:(?P<m1>{mon})\s+)?(?:bis(?:\s+zum)?|und(?:\s+dem)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*(?P<m>{mon})(?:\s+{y})?", re.I)),
+            ("range", re.compile(rf"(?<![\w-])(?:(?:vom|von|zwischen dem)\s+)?(?P<d1>[0-3]?\d)\.\s*(?:(?P<m1>{mon})\s+)?(?:bis(?:\s+zum)?|und(?:\s+dem)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*(?P<m>{mon})(?:\s+{y})?", re.I)),
             ("numeric", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)?\d\d)?(?![\d])")),
-            ("day_month", re.compile(rf"(?:am\s+)?(?:(?:{wd}),?\s+(?:dem\s+)?)?(?P<d>[0-3]?\d)\.\s*(?P<m>{mon})(?:\s+{y})?", re.I)),
-            ("month_year", re.compile(rf"(?:(?:im|seit|bis|ab|Anfang|Mitte|Ende)\s+)?(?P<m>{mon})\s+{y}", re.I)),
-            ("month", re.compile(rf"(?:im|seit|bis|ab|Anfang|Mitte|Ende|vergangenen|letzten|kommenden|nächsten)\s+(?P<m>{mon})(?![\w-])")),
-            ("year", re.compile(rf"(?:(?:im\s+Jahr(?:e)?|seit|bis|ab|Anfang|Mitte|Ende)\s+){y}(?![\d-])")),
+            ("day_month", re.compile(rf"(?<![\w-])(?:am\s+)?(?:(?:{wd}),?\s+(?:dem\s+)?)?(?P<d>[0-3]?\d)\.\s*(?P<m>{mon})(?:\s+{y})?", re.I)),
+            ("month_year", re.compile(rf"(?<![\w-])(?:(?i:im|seit|bis|ab|anfang|mitte|ende)\s+)?(?P<m>{mon})\s+{y}", re.I)),
+            ("month", re.compile(rf"(?<![\w-])(?i:im|seit|bis|ab|anfang|mitte|ende|vergangenen|letzten|kommenden|nächsten)\s+(?P<m>{mon})(?![\w-])")),
+            ("year", re.compile(rf"(?<![\w-])(?:(?i:im\s+jahre?|seit|bis|ab|anfang|mitte|ende)\s+){y}(?![\d-])")),
             ("night", re.compile(rf"in\s+der\s+Nacht\s+(?:zum|auf\s+den)\s+(?P<wd>{wd})")),
-            ("weekday", re.compile(rf"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten)\s+)?(?P<wd>{wd})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?(?![\w-])")),
+            ("weekday", re.compile(rf"(?<![\w-])(?:(?i:am)\s+|(?P<rel>vergangenen|letzten|kommenden|nächsten)\s+)?(?P<wd>{wd})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?(?![\w-])")),
             ("relative", re.compile(r"(?<![\w-])(?:vorgestern|gestern|heute|übermorgen|(?<!am\s)(?<!heute\s)morgen(?![\w-]))(?![\w-])|"
                                     r"(?:vergangene|letzte|vorige|diese|nächste|kommende)\s+Woche|"
                                     r"(?:vergangenen|letzten|vorigen|diesen|nächsten|kommenden)\s+(?:Monat|Jahres|Jahr)|"
@@ -66,13 +66,13 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
                                     r"in\s+den\s+(?:nächsten|kommenden|vergangenen|letzten)\s+Tagen|am\s+Wochenende")),
         ]
     return [
-        ("range", re.compile(rf"(?:(?:from|between)\s+)?(?:(?P<m0>{mon})\s+(?P<d1a>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*(?P<d2a>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d1b>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2b>[0-3]?\d)\s+(?P<m>{mon}))(?:,?\s+{y})?")),
+        ("range", re.compile(rf"(?<![\w-])(?:(?:from|between)\s+)?(?:(?P<m0>{mon})\s+(?P<d1a>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*(?P<d2a>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d1b>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2b>[0-3]?\d)\s+(?P<m>{mon}))(?:,?\s+{y})?")),
         ("iso", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
-        ("day_month", re.compile(rf"(?:(?P<m0>{mon})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{mon}))(?:,?\s+{y})?")),
-        ("month_year", re.compile(rf"(?:(?:in|since|until|by|early|mid-|late)\s*)?(?P<m>{mon})\s+{y}")),
-        ("month", re.compile(rf"(?:in|since|until|by|early|mid-|late|last|next|this|of)\s*(?P<m>{mon})(?![\w-])")),
-        ("year", re.compile(rf"(?:in|since|until|by|early|late)\s+{y}(?![\d-])")),
-        ("weekday", re.compile(rf"(?:(?P<rel>last|next|this|on|late|early)\s+)?(?P<wd>{wd})(?:\s+(?:night|morning|evening|afternoon))?(?![\w-])")),
+        ("day_month", re.compile(rf"(?<![\w-])(?:(?P<m0>{mon})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{mon}))(?:,?\s+{y})?")),
+        ("month_year", re.compile(rf"(?<![\w-])(?:(?i:in|since|until|by|early|mid-|late)\s*)?(?P<m>{mon})\s+{y}")),
+        ("month", re.compile(rf"(?<![\w-])(?i:in|since|until|by|early|mid-|late|last|next|this|of)\s*(?P<m>{mon})(?![\w-])")),
+        ("year", re.compile(rf"(?<![\w-])(?i:in|since|until|by|early|late)\s+{y}(?![\d-])")),
+        ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on|late|early)\s+)?(?P<wd>{wd})(?:\s+(?:night|morning|evening|afternoon))?(?![\w-])")),
         ("relative", re.compile(r"(?<![\w-])(?:yesterday|today|tomorrow|(?:last|this|next)\s+(?:week|month|year)|"
                                 r"in\s+the\s+(?:coming|next)\s+(?:few\s+)?days|in\s+recent\s+days|over\s+the\s+weekend|this\s+weekend)(?![\w-])", re.I)),
     ]

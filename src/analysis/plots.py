@@ -116,3 +116,99 @@ def anonymous_vs_state_chart(reliance: pd.DataFrame, by: str = "outlet"):
     ax.legend(title="", frameon=False)
     add_caption(fig)
     return fig
+
+
+# ---------------------------------------------------------------- terms
+
+def top_terms_chart(freq: pd.DataFrame, by: str = "outlet", n: int = 10, colors=None):
+    """Small multiples: each outlet's ``n`` most frequent terms, per 10,000 tokens."""
+    groups = sorted(freq[by].unique())
+    colors = colors or outlet_colors(groups)
+    cols = min(3, len(groups))
+    rows = -(-len(groups) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 0.28 * n * rows + 1.2 * rows), squeeze=False)
+    for ax, g in zip(axes.flat, groups):
+        top = freq[freq[by] == g].nlargest(n, "per_10k")
+        ax.barh(top["term"], top["per_10k"], color=colors[g])
+        ax.invert_yaxis()
+        ax.set_title(g, fontsize=9)
+        ax.set_xlabel("uses per 10,000 words")
+        ax.tick_params(axis="y", labelsize=8)
+    for ax in list(axes.flat)[len(groups):]:
+        ax.set_visible(False)
+    fig.suptitle("Which words does each outlet use most?", x=0.0, ha="left", fontweight="bold")
+    add_caption(fig, DATA_SOURCE + "; stopwords removed, spelling variants joined")
+    return fig
+
+
+def term_heatmap(freq: pd.DataFrame, terms, by: str = "outlet"):
+    """Heatmap: chosen terms × outlets, uses per 10,000 words (0 where an outlet never uses it)."""
+    wide = (freq[freq["term"].isin(terms)].pivot_table(index="term", columns=by, values="per_10k", aggfunc="sum")
+            .reindex(list(terms)).fillna(0))
+    fig, ax = plt.subplots(figsize=(1.6 * wide.shape[1] + 2.5, 0.42 * len(wide) + 1.8))
+    sns.heatmap(wide, annot=True, fmt=".0f", cmap="rocket_r", cbar_kws={"label": "uses per 10,000 words"}, ax=ax)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_title("How often does each outlet use these words?")
+    ax.tick_params(axis="x", rotation=20, labelsize=8)
+    add_caption(fig)
+    return fig
+
+
+def keyness_chart(key: pd.DataFrame, target: str, n: int = 10):
+    """Diverging bars: the terms most over- and under-used by ``target`` (signed G²)."""
+    top = pd.concat([key.nlargest(n, "g2"), key.nsmallest(n, "g2")]).drop_duplicates("term").sort_values("g2")
+    fig, ax = plt.subplots(figsize=(8, 0.3 * len(top) + 1.6))
+    colors = ["#3969ac" if g > 0 else "#a5aa99" for g in top["g2"]]
+    ax.barh(top["term"], top["g2"], color=colors, edgecolor=["black" if s else "none" for s in top["significant"]])
+    ax.axvline(0, color="0.3", lw=0.8)
+    ax.set_xlabel("log-likelihood G² (positive: used more by the target; outlined: significant after correction)")
+    ax.set_title(f"Which words set {target} apart from the other outlets?")
+    ax.tick_params(axis="y", labelsize=8)
+    add_caption(fig)
+    return fig
+
+
+def reuse_heatmap(matrix: pd.DataFrame):
+    """Heatmap: share of each row's body words found in a passage shared with the column."""
+    fig, ax = plt.subplots(figsize=(1.5 * matrix.shape[1] + 3, 0.6 * len(matrix) + 1.8))
+    sns.heatmap(matrix * 100, annot=True, fmt=".0f", cmap="mako_r", vmin=0, cbar_kws={"label": "% of the row's words"}, ax=ax)
+    ax.set_xlabel("found in")
+    ax.set_ylabel("")
+    ax.set_title("How much of each article's wording appears in another?")
+    ax.tick_params(axis="x", rotation=20, labelsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    add_caption(fig, DATA_SOURCE + "; passages of 8+ identical consecutive words")
+    return fig
+
+
+# ---------------------------------------------------------------- dates
+
+def coverage_timeline(order: pd.DataFrame, mentions: pd.DataFrame, by: str = "outlet", colors=None,
+                      since=None):
+    """Per outlet: when it published (a point, or a bar over the month when only the month is
+    known) and the resolved dates its text mentions (thin grey bars, or ticks for days)."""
+    groups = list(order[by])
+    colors = colors or outlet_colors(groups)
+    fig, ax = plt.subplots(figsize=(10, 0.6 * len(groups) + 1.8))
+    for y, row in enumerate(order.itertuples()):
+        g = getattr(row, by)
+        own = mentions[(mentions["article_id"] == row.article_id) & mentions["resolved"]]
+        if since is not None:
+            own = own[own["end_date"] >= pd.Timestamp(since)]
+        for m in own.itertuples():
+            width = (m.end_date - m.start_date) + pd.Timedelta(days=1)
+            ax.barh(y, width, left=m.start_date, height=0.18, color="0.55", alpha=0.7)
+        if pd.isna(row.earliest):
+            ax.text(0.01, y, "publication date unknown", transform=ax.get_yaxis_transform(), va="center", fontsize=8, color="0.4")
+        elif row.precision in ("day", "minute"):
+            ax.plot(row.earliest, y, "o", color=colors[g], ms=9, zorder=3)
+        else:
+            ax.barh(y, row.latest - row.earliest, left=row.earliest, height=0.5, color=colors[g], alpha=0.45, zorder=2)
+    ax.set_yticks(range(len(groups)), groups)
+    ax.invert_yaxis()
+    ax.set_xlabel("date (publication: point = known to the day, wide bar = known only to the month; grey = dates the text mentions)")
+    ax.set_title("When did each outlet report, and which days does its text cover?")
+    fig.autofmt_xdate()
+    add_caption(fig)
+    return fig

@@ -49,7 +49,7 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=4)
 def _stemmer(language: str):
-    from nltk.stem.snowball import SnowballStemmer   # pure Python: no nltk_data needed
+    from nltk.stem.snowball import SnowballStemmer   # pure Python: needs no downloaded corpora
 
     return SnowballStemmer(_LANG_NAMES.get(language, "german"))
 

@@ -1,0 +1,138 @@
+"""Terms: tokenisation, frequencies, keyness (checked by hand), concordance, shared wording."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.terms import _adjust, log_likelihood
+from analysis.tokens import tokenize
+
+
+def keys(text: str, language: str = "de", **kw) -> list[str]:
+    return [k for *_, k in tokenize(text, language, **kw)]
+
+
+def test_compounds_stay_whole_numbers_and_punctuation_go():
+    assert keys("Der US-Außenminister kündigte die Kim-Visite am 14.09.2023 an (2023-09)!") == \
+        ["der", "US-außenminister", "kündigte", "die", "kim-visite", "am", "an"]
+
+
+def test_case_is_folded_except_in_acronyms():
+    assert keys("KCNA Nachrichtenagentur US us", "en") == ["KCNA", "nachrichtenagentur", "US", "us"]
+
+
+def test_spelling_variants_count_as_one_term():
+    assert keys("Kim Jong-un, Kim Jong Un und Kim Jong-Un in Pyongyang und Pjöngjang; KNCA und KCNA") == \
+        ["Kim Jong Un", "Kim Jong Un", "und", "Kim Jong Un", "in", "Pjöngjang", "und", "Pjöngjang", "KCNA", "und", "KCNA"]
+
+
+def test_stemming_and_lemmas_are_options_off_by_default():
+    assert keys("Verhandlungen trafen") == ["verhandlungen", "trafen"]
+    assert keys("Verhandlungen trafen", normalize="stem") == ["verhandl", "traf"]
+    assert keys("trafen", normalize="lemma") == ["treffen"]
+    with pytest.raises(ValueError, match="normalize"):
+        keys("x y", normalize="porter")
+
+
+def corpus(**texts) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": list(texts), "outlet": [k.rstrip("0123456789") for k in texts],
+                         "language": "de", "text": list(texts.values())})
+
+
+def test_term_frequencies_counts_rates_and_articles():
+    arts = corpus(a1="Gipfel Gipfel Zug und", a2="Gipfel Treffen", b1="Zug Zug Zug Zug")
+    tf = analysis.term_frequencies(arts)
+    assert list(tf.columns) == ["outlet", "term", "count", "per_10k", "n_articles", "rank"]
+    row = tf.set_index(["outlet", "term"]).loc[("a", "Gipfel")]
+    # outlet a: 6 word tokens (stopword "und" included in the denominator), "Gipfel" 3 times in 2 articles
+    assert row["count"] == 3 and row["n_articles"] == 2 and row["per_10k"] == pytest.approx(3 / 6 * 10_000)
+    assert "und" not in set(tf["term"])
+    assert tf.set_index(["outlet", "term"]).loc[("b", "Zug"), "per_10k"] == 10_000
+
+
+def test_articles_without_outlet_are_grouped_not_dropped():
+    arts = corpus(a1="Gipfel").assign(outlet=[None])
+    assert analysis.term_frequencies(arts)["outlet"].tolist() == ["unknown"]
+
+
+def test_log_likelihood_matches_a_hand_computation():
+    # term seen 10 times in 100 target tokens, 5 times in 200 reference tokens:
+    # E1 = 100*15/300 = 5, E2 = 200*15/300 = 10
+    # G2 = 2*(10 ln(10/5) + 5 ln(5/10)) = 2*(6.9315 - 3.4657) = 6.9315
+    assert log_likelihood([10], [5], 100, 200)[0] == pytest.approx(6.931472, abs=1e-5)
+    # a term absent from the reference: 0 ln 0 counts as 0; E1 = 4*100/300, E2 = 4*200/300
+    assert log_likelihood([4], [0], 100, 200)[0] == pytest.approx(2 * 4 * math.log(4 / (400 / 300)), abs=1e-9)
+
+
+def test_keyness_on_a_tiny_corpus():
+    # target: "rakete" 10 of 100 tokens; reference: 5 of 200 -> G2 = 6.9315 (above), p = erfc(sqrt(G2/2))
+    target = " ".join(["rakete"] * 10 + ["wort"] * 90)
+    reference = " ".join(["rakete"] * 5 + ["wort"] * 195)
+    arts = corpus(t1=target, r1=reference)
+    key = analysis.keyness(arts, target="t", min_count=1, correction=None).set_index("term")
+    r = key.loc["rakete"]
+    assert r["target_count"] == 10 and r["reference_count"] == 5
+    assert r["g2"] == pytest.approx(6.931472, abs=1e-5)
+    assert r["p"] == pytest.approx(0.008468, abs=1e-5)          # chi-square, 1 df, at 6.9315
+    assert r["log_ratio"] == pytest.approx(2.0)                  # (10/100) / (5/200) = 4 = 2^2
+    assert bool(r["significant"])
+    # "wort" is under-used by the target: the sign of G2 says so
+    assert key.loc["wort", "g2"] < 0 and key.loc["wort", "log_ratio"] < 0
+
+
+def test_keyness_settings_and_errors():
+    arts = corpus(t1="rakete rakete rakete wort", r1="wort wort wort rakete", x1="zug zug zug")
+    assert "zug" not in analysis.keyness(arts, target="t", reference="r", min_count=1)["term"].tolist()
+    assert analysis.keyness(arts, target="t", min_count=99).empty
+    with pytest.raises(ValueError, match="not found"):
+        analysis.keyness(arts, target="nobody")
+    with pytest.raises(ValueError, match="not found"):
+        analysis.keyness(arts, target="t", reference=["nobody"])
+
+
+def test_multiple_testing_adjustments():
+    p = [0.01, 0.04, 0.03, 0.5]
+    assert _adjust(p, "bonferroni").tolist() == pytest.approx([0.04, 0.16, 0.12, 1.0])
+    assert _adjust(p, "holm").tolist() == pytest.approx([0.04, 0.09, 0.09, 0.5])
+    assert _adjust(p, "bh").tolist() == pytest.approx([0.04, 0.04 * 4 / 3, 0.04 * 4 / 3, 0.5])
+    assert _adjust(p, None).tolist() == p
+
+
+def test_concordance_finds_variants_in_context(articles):
+    kwic = analysis.concordance(articles, "Pyongyang", width=3, by="label")
+    assert list(kwic.columns) == ["article_id", "label", "left", "keyword", "right", "sentence", "start", "end"]
+    assert set(kwic["keyword"]) == {"Pjöngjang"}
+    text = articles.set_index("article_id")["text"]
+    for row in kwic.itertuples():
+        assert text[row.article_id][row.start:row.end] == row.keyword
+        assert row.keyword in row.sentence and len(row.left.split()) <= 3
+    # a compound is its own term: "Kim" does not match "Kim-Visite"
+    assert not analysis.concordance(articles, "Kim")["keyword"].str.contains("-").any()
+
+
+def test_shared_passages_find_reused_agency_copy(articles):
+    sp = analysis.shared_passages(articles, min_words=8, by="label")
+    text = articles.set_index("article_id")["text"]
+    train = sp[sp["passage_a"].str.contains("gepanzerten Zug nach Wladiwostok")]
+    assert len(train) == 1 and train["n_words"].iloc[0] >= 8
+    for row in sp.itertuples():
+        assert text[row.article_a][row.start_a:row.end_a] == row.passage_a
+        assert text[row.article_b][row.start_b:row.end_b] == row.passage_b
+        assert row.passage_a.lower().split()[:3] == row.passage_b.lower().split()[:3]
+
+
+def test_shared_passages_merge_overlapping_shingles_into_one_passage():
+    words = "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf"
+    arts = corpus(a1=f"Anfang hier. {words}. Ende.", b1=f"Ganz anders: {words}!")
+    sp = analysis.shared_passages(arts, min_words=8)
+    assert len(sp) == 1 and sp["n_words"].iloc[0] == 12 and sp["passage_a"].iloc[0] == words
+
+
+def test_reuse_matrix_is_a_share_of_the_rows_words():
+    words = "eins zwei drei vier fünf sechs sieben acht"
+    arts = corpus(a1=words, b1=words + " " + " ".join(["anders"] * 8))
+    m = analysis.reuse_matrix(arts, by="outlet")
+    assert m.loc["a", "b"] == 1.0 and m.loc["b", "a"] == 0.5 and pd.isna(m.loc["a", "a"])
