@@ -307,22 +307,17 @@ def _tail_kind(c: dict, word: str) -> str | None:
         tail = word[i:].lstrip("-")
         if tail in c["tails"]:
             kind = c["tails"][tail]
-            if kind == "role" and c["exact"].get(_compound_stem(word[:i])) == "other":
+            if kind == "role" and _starts_with_other(c, word[:i]):
                 return "other"            # "Bahnsprecherin", "Konzernchef": a company's people
             return kind
     return None
 
 
-def _compound_stem(prefix: str) -> str:
-    """ "konzern-" , "unternehmens", "firmen" -> the noun a compound starts with."""
+def _starts_with_other(c: dict, prefix: str) -> bool:
+    """Is a compound's first part an "other" word ("konzern-", "unternehmens", "verbands")?"""
     prefix = prefix.rstrip("-")
-    for cut in ("", "s", "es", "n", "en"):
-        if cut and not prefix.endswith(cut):
-            continue
-        stem = prefix[: len(prefix) - len(cut)] if cut else prefix
-        if stem in ("firm", "unternehmen", "konzern", "bahn", "verband", "verein", "gewerkschaft"):
-            return stem if stem != "firm" else "firma"
-    return prefix
+    return any(c["exact"].get(prefix[: len(prefix) - len(cut)] if cut else prefix) == "other"
+               for cut in ("", "s", "es", "n", "en") if prefix.endswith(cut))
 
 
 def _stopwords(language: str) -> set:

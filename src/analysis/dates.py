@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
@@ -33,6 +34,7 @@ FUTURE = {
 }
 
 
+@lru_cache(maxsize=4)
 def _months(language: str) -> dict[str, int]:
     table = read_tsv("months.tsv")
     rows = table[table["language"].isin([language, "any"])]
@@ -43,6 +45,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4)
 def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     table = read_tsv("months.tsv")
     names = table.loc[table["language"].isin([language, "any"]), "name"]
@@ -333,7 +336,8 @@ def date_conflicts(mentions: pd.DataFrame, *, min_shared: int = 2, max_share: fl
     """
     cols = ["shared_words", "article_a", "outlet_a", "expression_a", "start_a", "end_a",
             "article_b", "outlet_b", "expression_b", "start_b", "end_b", "sentence_a", "sentence_b"]
-    months = {n.lower(): int(m) for n, m in zip(read_tsv("months.tsv")["name"], read_tsv("months.tsv")["month"])}
+    table = read_tsv("months.tsv")
+    months = {n.lower(): int(m) for n, m in zip(table["name"], table["month"])}
 
     def month_of(expression: str) -> int | None:
         for w in re.findall(r"[^\W\d_]+", expression.lower()):
@@ -348,12 +352,12 @@ def date_conflicts(mentions: pd.DataFrame, *, min_shared: int = 2, max_share: fl
         return pd.DataFrame(columns=cols)
     from .terms import stopword_set
 
-    month_words = {w.lower() for w in read_tsv("months.tsv")["name"]} | {w.lower() for ws in WEEKDAYS.values() for w in ws}
+    skip = set(months) | {w.lower() for ws in WEEKDAYS.values() for w in ws} | stopword_set("de") | stopword_set("en")
 
     def words(sentence: str) -> set[str]:
         out = set()
         for _, _, surface, key in tokenize(sentence):
-            if surface[0].isupper() and surface.lower() not in stopword_set("de") | stopword_set("en") | month_words:
+            if surface[0].isupper() and surface.lower() not in skip:
                 out.add(key)
         return out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .sentences import split_sentences
-from .tokens import Normalize, _group_value, _language, fold, normalize_word, tokenize
+from .tokens import Normalize, _group_value, _language, tokenize
 
 
 def concordance(articles: pd.DataFrame, term: str, width: int = 6, *, by: str = "outlet",
@@ -13,17 +13,18 @@ def concordance(articles: pd.DataFrame, term: str, width: int = 6, *, by: str = 
 
     ``term`` is matched as the tables count it: case folded, spelling variants joined
     ("Pyongyang" finds "Pjöngjang"), hyphenated compounds whole ("Kim" does not match
-    "Kim-Visite"). A multi-word name from the alias table ("Kim Jong Un") works too.
+    "Kim-Visite"). A multi-word name from the alias table ("Kim Jong Un") works too; other
+    multi-word queries match any of their words.
     Columns: ``article_id``, ``by``, ``left``, ``keyword`` (as written), ``right`` (``width``
     words each side, within the article), ``sentence``, ``start``, ``end`` (offsets in ``text``).
     """
     rows = []
+    queries: dict[str, set[str]] = {}
     for art in articles.itertuples():
         language = _language(art)
         words = tokenize(art.text, language, normalize=normalize)
         # the query goes through the same steps as the text: alias, case fold, normaliser
-        query = {k for *_, k in tokenize(term, language, normalize=normalize)} if " " in term else \
-            {normalize_word(fold(term), language, normalize)} | {k for *_, k in tokenize(term, language, normalize=normalize)}
+        query = queries.setdefault(language, {k for *_, k in tokenize(term, language, normalize=normalize)})
         spans = split_sentences(art.text)
         for i, (s, e, surface, key) in enumerate(words):
             if key not in query:

@@ -122,7 +122,8 @@ def _merge_genitives(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
 
     Only capitalised words whose form without the -s also occurs capitalised in the corpus.
     """
-    german = frame["article_id"].map(dict(zip(articles["article_id"], articles.get("language", "de")))).fillna("de") == "de"
+    languages = articles["language"] if "language" in articles else pd.Series("de", index=articles.index)
+    german = frame["article_id"].map(dict(zip(articles["article_id"], languages))).fillna("de") == "de"
     capital = frame["token"].str[0].str.isupper()
     names = set(frame.loc[capital & german, "term"])
     candidate = german & capital & frame["term"].str.endswith("s") & ~frame["stopword"]
