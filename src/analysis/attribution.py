@@ -31,6 +31,7 @@ import pandas as pd
 
 from .lexicon import outlet_table, read_tsv, split_aliases
 from .sentences import split_sentences
+from .tokens import _language
 
 CATEGORIES = [
     "anonymous_official", "named_official", "state_media", "other_media",
@@ -88,6 +89,10 @@ OUTLET_NAME_EN = re.compile(
     r"(?:News(?:\s+(?:Agency|TV|Network|Service|Channel))?|TV|Television|Radio|Times|Post|Herald|Tribune|"
     r"Journal|Gazette|Telegraph|Broadcasting(?:\s+[A-Z]\w+)?)(?![\w-])"
 )
+# after an inverted English subject ("said the official ..."), a lower-case word that is not
+# a preposition or time word starts the reported clause: "said Washington was ..."
+_EN_CLAUSE_AFTER_SUBJECT = re.compile(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(
+    sorted(PREPOSITIONS["en"] | {"earlier", "later", "last", "late", "yesterday", "today"})))
 INVERTING_EN = {"said", "says", "added", "wrote", "writes", "noted", "asked", "continued", "explained", "told"}
 
 
@@ -709,11 +714,10 @@ def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon, own_ou
     if lang == "en":
         if cue.text.split()[0].lower() not in INVERTING_EN or not re.search(r"[,“”\"»]\s*$", sentence[:cue.start]):
             after = []                    # "told reporters": the object, not the speaker
-        elif after and re.match(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(PREPOSITIONS["en"] | {"earlier", "later", "last", "late", "yesterday", "today"}),
-                                sentence[after[0].end:]):
+        elif after and _EN_CLAUSE_AFTER_SUBJECT.match(sentence, after[0].end):
             after = []                    # "said Washington was ...": the start of the reported clause
     if not before and not after:
-        before = _subject_before_insert(sentence, cue, left, free)
+        before = _subject_before_insert(sentence, cue, free)
     links: list[tuple[Mention, str]] = []
     subject = None
     if before:
@@ -743,7 +747,7 @@ def _link(sentence: str, cue: Cue, mentions: list[Mention], lex: Lexicon, own_ou
     return links
 
 
-def _subject_before_insert(sentence: str, cue: Cue, left: int, free: list[Mention]) -> list[Mention]:
+def _subject_before_insert(sentence: str, cue: Cue, free: list[Mention]) -> list[Mention]:
     """The subject before a comma-delimited insert that ends right at the verb.
 
     "Ein Diplomat, der anonym bleiben wollte, sprach von ...", "U.S. officials, speaking on
@@ -954,8 +958,7 @@ def find_attributions(
     lexicons: dict[str, Lexicon] = {}
     rows = []
     for art in articles.itertuples():
-        language = getattr(art, "language", None) or "de"
-        language = language if language in ("de", "en") else "de"
+        language = _language(art)
         if language not in lexicons:
             lexicons[language] = (
                 Lexicon.load(language, extra_cues, extra_sources)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .lexicon import read_tsv
 from .sentences import split_sentences
-from .tokens import _group_value, tokenize
+from .tokens import _group_value, _language, tokenize
 
 DATE_COLUMNS = ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",
                 "end_date", "precision", "resolved", "how"]
@@ -256,8 +256,7 @@ def date_mentions(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame
     """
     rows = []
     for art in articles.itertuples():
-        language = getattr(art, "language", "de") or "de"
-        for row in dates_in_text(art.text, language, getattr(art, "published", None),
+        for row in dates_in_text(art.text, _language(art), getattr(art, "published", None),
                                  getattr(art, "published_precision", None)):
             rows.append({"article_id": art.article_id, "outlet": _group_value(getattr(art, by, None)), **row})
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
@@ -336,8 +335,7 @@ def date_conflicts(mentions: pd.DataFrame, *, min_shared: int = 2, max_share: fl
     """
     cols = ["shared_words", "article_a", "outlet_a", "expression_a", "start_a", "end_a",
             "article_b", "outlet_b", "expression_b", "start_b", "end_b", "sentence_a", "sentence_b"]
-    table = read_tsv("months.tsv")
-    months = {n.lower(): int(m) for n, m in zip(table["name"], table["month"])}
+    months = {**_months("de"), **_months("en")}
 
     def month_of(expression: str) -> int | None:
         for w in re.findall(r"[^\W\d_]+", expression.lower()):
@@ -354,24 +352,20 @@ def date_conflicts(mentions: pd.DataFrame, *, min_shared: int = 2, max_share: fl
 
     skip = set(months) | {w.lower() for ws in WEEKDAYS.values() for w in ws} | stopword_set("de") | stopword_set("en")
 
-    def words(sentence: str) -> set[str]:
-        out = set()
-        for _, _, surface, key in tokenize(sentence):
-            if surface[0].isupper() and surface.lower() not in skip:
-                out.add(key)
-        return out
-
-    bags = [words(s) for s in res["sentence"]]
     sentences = mentions.drop_duplicates(["article_id", "sentence"])["sentence"]
+    content = {s: {key for _, _, surface, key in tokenize(s) if surface[0].isupper() and surface.lower() not in skip}
+               for s in set(sentences)}
+    bags = [content[s] for s in res["sentence"]]
     df: dict[str, int] = {}
     for text in sentences:
-        for w in words(text):
+        for w in content[text]:
             df[w] = df.get(w, 0) + 1
     common = {w for w, n in df.items() if len(sentences) > 4 and n / len(sentences) > max_share}
     rows = []
-    for i in range(len(res)):
-        for j in range(i + 1, len(res)):
-            a, b = res.iloc[i], res.iloc[j]
+    records = res.to_dict("records")
+    for i, a in enumerate(records):
+        for j in range(i + 1, len(records)):
+            b = records[j]
             if a["article_id"] == b["article_id"] or a["precision"] != b["precision"]:
                 continue
             if a["resolved"] and b["resolved"]:

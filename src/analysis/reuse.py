@@ -78,6 +78,7 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
         raise ValueError("min_words must be at least 2")
     arts = articles.reset_index(drop=True)
     tokens, pairs = _matches(arts, min_words, max_articles)
+    group = [_group_value(v) for v in arts[by]] if by in arts else ["unknown"] * len(arts)
     rows = []
     for (i, j), matches in sorted(pairs.items()):
         (_, sa), (_, sb) = tokens[i], tokens[j]
@@ -86,7 +87,7 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
             start_b, end_b = sb[b0][0], sb[b1 - 1][1]
             rows.append((
                 arts.at[i, "article_id"], arts.at[j, "article_id"],
-                _group_value(arts.at[i, by] if by in arts else None), _group_value(arts.at[j, by] if by in arts else None),
+                group[i], group[j],
                 a1 - a0, start_a, end_a, start_b, end_b,
                 arts.at[i, "text"][start_a:end_a], arts.at[j, "text"][start_b:end_b],
             ))

@@ -103,7 +103,7 @@ def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
     for art in articles.itertuples():
         language = _language(art)
         stop = stopword_set(language)
-        group = _group_value(getattr(art, by, None) if by != "article_id" else art.article_id)
+        group = _group_value(getattr(art, by, None))
         spans = split_sentences(art.text)
         sid = 0
         for s, e, surface, key in tokenize(art.text, language, aliases=aliases, normalize=normalize):
