@@ -3,7 +3,7 @@
 The flow is load -> segment -> detect/count -> tables -> charts; every public function
 takes and returns pandas objects so the steps chain with ``.pipe``.
 """
-from .attribution import CATEGORIES, find_attributions
+from .sources import CATEGORIES, find_attributions
 from .dates import date_conflicts, date_mentions, publication_order
 from .kwic import concordance
 from .load import ArticleLoadError, LoadWarning, load_articles, load_report, parse_published

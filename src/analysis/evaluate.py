@@ -1,98 +1,86 @@
-"""Score the attribution detector against gold labels and list every error.
+"""Score the source detector against gold labels: ``python -m analysis.evaluate``.
 
-Run ``python -m analysis.evaluate`` to score the bundled articles against
-``../shared/spec/seed-attributions.jsonl``; ``--gold`` and ``--data`` take other files.
-Scoring is over (sentence, category) pairs, optional sentences left out, as the spec says.
+With no arguments it scores the bundled articles against ``../shared/spec/seed-attributions.jsonl``
+(an upper bound: the spec was written on these articles). ``--gold FILE`` takes any gold file
+in the seed format or the dev format (articles with sentence offsets, e.g.
+``../shared/dev/de_wikinews_dev.jsonl``); a seed-format file beside an ``articles.csv`` scores
+those articles, ``--data`` names another folder. It prints precision, recall and F1 per
+category and micro-averaged, then every error; ``--save`` records the figures as JSON.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-from .attribution import CATEGORIES, find_attributions
 from .load import bundled_data_dir, load_articles
-from .sentences import sentences as split_into_sentences
+from .sources import find_attributions
+from .sources.evaluate import (align, dev_articles, evaluate_dev, evaluate_seed, gold_format, read_gold,
+                               read_jsonl, score_pairs)
 
 DEFAULT_GOLD = bundled_data_dir().parent.parent / "shared" / "spec" / "seed-attributions.jsonl"
-
-
-def read_gold(path: str | Path) -> pd.DataFrame:
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    gold = pd.DataFrame(rows)
-    gold["article_id"] = gold["file"].str.replace(r"\.txt$", "", regex=True)
-    return gold
-
-
-def align(gold: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Attach each gold line to the sentence id that contains its ``sentence_contains``."""
-    sents = split_into_sentences(articles)
-    ids = []
-    for g in gold.itertuples():
-        hit = sents[(sents["article_id"] == g.article_id) & sents["sentence"].str.contains(g.sentence_contains, regex=False)]
-        ids.append(int(hit["sentence_id"].iloc[0]) if len(hit) == 1 else -1)
-    gold = gold.assign(sentence_id=ids)
-    return gold
+__all__ = ["DEFAULT_GOLD", "align", "evaluate", "evaluate_file", "read_gold", "score_pairs"]
 
 
 def evaluate(attributions: pd.DataFrame, gold: pd.DataFrame, articles: pd.DataFrame):
-    """Per-category precision/recall/F1 and the list of errors.
+    """``(scores, errors)`` against seed-format gold (kept for notebooks and tests)."""
+    return evaluate_seed(attributions, gold, articles)
 
-    Returns ``(scores, errors)``: ``scores`` has one row per category plus ``micro``;
-    ``errors`` one row per false positive (``FP``) or false negative (``FN``) with the
-    sentence, and the cue and source the detector used (for FPs).
-    """
-    gold = align(gold, articles)
-    unaligned = gold[gold["sentence_id"] < 0]
-    if len(unaligned):
-        raise ValueError(f"{len(unaligned)} gold sentences not found, e.g. {unaligned['sentence_contains'].iloc[0]!r}")
-    scored = gold[~gold["optional"].astype(bool)]
-    keys = set(zip(scored["article_id"], scored["sentence_id"]))
-    truth = {(a, s, c) for a, s, cats in zip(scored["article_id"], scored["sentence_id"], scored["categories"]) for c in cats}
-    pred_rows = attributions[[(a, s) in keys for a, s in zip(attributions["article_id"], attributions["sentence_id"])]]
-    pred = set(zip(pred_rows["article_id"], pred_rows["sentence_id"], pred_rows["category"]))
-    rows = []
-    for cat in CATEGORIES + ["micro"]:
-        t = {x for x in truth if cat == "micro" or x[2] == cat}
-        p = {x for x in pred if cat == "micro" or x[2] == cat}
-        tp = len(t & p)
-        prec = tp / len(p) if p else float("nan")
-        rec = tp / len(t) if t else float("nan")
-        f1 = 2 * prec * rec / (prec + rec) if p and t and (prec + rec) else float("nan")
-        rows.append((cat, len(t), len(p), tp, prec, rec, f1))
-    scores = pd.DataFrame(rows, columns=["category", "gold", "predicted", "correct", "precision", "recall", "f1"])
-    text = {(g.article_id, g.sentence_id): g.sentence_contains for g in scored.itertuples()}
-    errors = []
-    for a, s, c in sorted(pred - truth):
-        used = pred_rows[(pred_rows["article_id"] == a) & (pred_rows["sentence_id"] == s) & (pred_rows["category"] == c)].iloc[0]
-        errors.append(("FP", a, s, c, used["sentence"], used["cue"], used["source"], used["how"]))
-    for a, s, c in sorted(truth - pred):
-        errors.append(("FN", a, s, c, text[(a, s)], "", "", ""))
-    errors = pd.DataFrame(errors, columns=["error", "article_id", "sentence_id", "category", "sentence", "cue", "source", "how"])
-    return scores, errors
+
+def evaluate_file(gold_path: str | Path, data: str | Path | None = None, *, n_jobs: int | None = None):
+    """Run the detector on the gold file's articles and score it: ``(scores, errors, format)``."""
+    records = read_jsonl(gold_path)
+    fmt = gold_format(records)
+    if fmt == "dev":
+        articles = dev_articles(records)
+        scores, errors = evaluate_dev(find_attributions(articles, n_jobs=n_jobs), records)
+    else:
+        # a seed-format gold file beside its own articles (articles.csv) scores those
+        if data is None and (Path(gold_path).parent / "articles.csv").exists():
+            data = Path(gold_path).parent
+        articles = load_articles(data, errors="ignore") if data else load_articles(errors="ignore")
+        scores, errors = evaluate_seed(find_attributions(articles, n_jobs=n_jobs), read_gold(gold_path), articles)
+    return scores, errors, fmt
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="gold JSON Lines (default: %(default)s)")
-    parser.add_argument("--data", default=None, help="articles folder (default: the bundled data)")
+    parser.add_argument("--gold", action="append", help="gold JSON Lines, seed or dev format (repeatable; "
+                        f"default: {DEFAULT_GOLD})")
+    parser.add_argument("--data", default=None, help="articles folder for seed-format gold (default: the bundled data)")
+    parser.add_argument("--errors", type=int, default=None, help="print at most this many errors (default: all)")
+    parser.add_argument("--save", default=None, help="also write the scores as JSON to this file "
+                        "(make evaluate records them beside the models)")
     args = parser.parse_args(argv)
-    if not Path(args.gold).exists():
-        print(f"gold file not found: {args.gold}", file=sys.stderr)
-        return 2
-    articles = load_articles(args.data)
-    scores, errors = evaluate(find_attributions(articles), read_gold(args.gold), articles)
     pd.set_option("display.width", 160)
-    print(scores.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
-    print(f"\n{len(errors)} errors ({(errors['error'] == 'FP').sum()} false positives, {(errors['error'] == 'FN').sum()} false negatives)")
-    for e in errors.itertuples():
-        print(f"\n{e.error} {e.category:18} {e.article_id} #{e.sentence_id}: {e.sentence[:160]}")
-        if e.error == "FP":
-            print(f"   cue {e.cue!r}  source {e.source!r}  ({e.how})")
+    recorded = {}
+    for gold in args.gold or [str(DEFAULT_GOLD)]:
+        if not Path(gold).exists():
+            print(f"gold file not found: {gold}", file=sys.stderr)
+            return 2
+        scores, errors, fmt = evaluate_file(gold, args.data)
+        print(f"== {gold} ({fmt} format)")
+        print(scores.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+        n_fp, n_fn = (errors["error"] == "FP").sum(), (errors["error"] == "FN").sum()
+        print(f"\n{len(errors)} errors ({n_fp} false positives, {n_fn} false negatives)")
+        for e in errors.head(args.errors).itertuples() if args.errors is not None else errors.itertuples():
+            print(f"\n{e.error} {e.category:18} {e.article_id} #{e.sentence_id}: {str(e.sentence)[:160]}")
+            if e.error == "FP":
+                print(f"   cue {e.cue!r}  source {e.source!r}  ({e.how})")
+        print()
+        name = Path(gold).name if Path(gold).name != "attributions.jsonl" else f"{Path(gold).parent.name}/attributions.jsonl"
+        recorded[name] = {"format": fmt, "scores": scores.round(4).to_dict(orient="records")}
+    if args.save:
+        save_scores(recorded, args.save)
     return 0
+
+
+def save_scores(recorded: dict, path: str | Path) -> None:
+    import json
+
+    Path(path).write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -5,18 +5,26 @@ import html
 
 import pandas as pd
 
-from .attribution import CATEGORIES
+from .sources.categories import CATEGORIES
 
 
-def source_reliance(attributions: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+def source_reliance(attributions: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", *,
+                    own_outlet: bool = False, optional: bool = True) -> pd.DataFrame:
     """Counts, shares and attributions per 1,000 words for each ``by`` group × category.
 
     Every group of ``articles`` appears with every category, zeros included. ``by`` is a
     column of ``articles`` (``outlet``, ``label``, ``article_id`` ...); articles whose
     ``by`` is missing are grouped under their ``label`` so nothing drops out.
+    The publishing outlet citing its own reporting is not reliance on a source and is left
+    out unless ``own_outlet=True``; ``optional=False`` also leaves out the attributions the
+    spec calls optional (pronouns, role nouns referring back).
     Columns: ``by``, ``category``, ``count``, ``share`` (of that group's attributions),
     ``per_1000_words``, ``n_articles``, ``n_words``.
     """
+    if not own_outlet and "own_outlet" in attributions:
+        attributions = attributions[~attributions["own_outlet"].astype(bool)]
+    if not optional and "optional" in attributions:
+        attributions = attributions[~attributions["optional"].astype(bool)]
     arts = articles.copy()
     key = arts[by].astype(object)
     if "label" in arts:

@@ -1,0 +1,306 @@
+"""Pair each source with the cue that attributes to it, and add venues.
+
+Each cue takes the best of the plausible sources in its sentence, by probability and
+distance; a confident second source is kept ("KCNA zitierte Kim": spec rule 3 counts both). A cue must hold a word that attributes (a cue
+word of the lexicon or a stem the model learned from training cues); a source must hold a word
+that can name someone (a capitalised word, a word the source lexicon knows, a pronoun), and
+neither may sit inside a quotation. The venue a statement was given to is a link of its own
+("sagte der Berliner Zeitung", "told CNN", "in an interview with Fox News").
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .features import FeatureExtractor
+from .lexicons import AUXILIARIES, PRONOUNS, RELATIVES
+from .tagger import Span
+from .text import Token, quote_depth
+
+MAX_DISTANCE = 30          # tokens between a source and its cue
+DECAY = 0.97               # per token of distance: a nearer source wins between equals
+CONFIDENT = 0.7            # a second source for one cue needs this probability
+NOUN_LINKS = {"von", "vom", "der", "des", "dem", "den", "aus", "of", "the"}   # "Angaben von|der X"
+SOURCE_KINDS = {"anon", "role", "body", "media", "expert", "other", "member"}
+OWN = {"eigenen", "own"}                                   # "nach eigenen Angaben", "by its own account"
+COMPLEMENTIZERS = {"that", "dass", "whether", "ob"}
+VENUE_CUES = {
+    "de": re.compile(r"\b(?:gegenüber|im\s+(?:Interview|Gespräch)\s+mit|in\s+einem\s+(?:Interview|Gespräch)\s+mit|"
+                     r"sagte|sagten|erklärte|erklärten|betonte|bestätigte|kündigte|teilte)\b"),
+    "en": re.compile(r"\b(?:told|in\s+an\s+interview\s+with|in\s+interviews\s+with|speaking\s+to|said\s+on|"
+                     r"appear(?:ed|ing)\s+on|an\s+interview\s+on)\b", re.I),
+}
+# Media words that name an organisation a statement can be given to (not "reporters").
+VENUE_WORDS = {
+    "de": {"zeitung", "zeitungen", "tageszeitung", "wochenzeitung", "sender", "fernsehsender", "radiosender",
+           "magazin", "nachrichtenmagazin", "blatt", "boulevardblatt", "agentur", "nachrichtenagentur", "portal",
+           "fernsehen", "rundfunk", "sendung"},
+    "en": {"newspaper", "network", "channel", "station", "magazine", "daily", "tabloid", "program", "programme",
+           "show", "broadcast", "agency", "outlet"},
+}
+
+
+INTERVIEW_WORDS = {"interview", "interviews", "-interview", "gespräch", "broadcast", "sendung", "show", "program",
+                   "programme", "podcast", "op-ed", "column", "kolumne", "gastbeitrag"}
+
+
+class Link(NamedTuple):
+    cue: Span
+    source: Span
+    venue: bool = False
+
+
+def plausible_cue(span: Span, tokens: list[Token], depth: list[int], extractor: FeatureExtractor) -> bool:
+    lex = extractor.lex
+    words = tokens[span.first: span.last + 1]
+    if any(depth[i] for i in range(span.first, span.last + 1)):
+        return False
+    if _missing_particle(span, tokens, lex):
+        return False
+    aux = AUXILIARIES[lex.language]
+    return any(t.text[0].isalnum() and t.text.lower() not in aux and extractor.word(t.text)[2] for t in words) \
+        or (span.prob >= 0.5 and any(t.text[0].isalpha() for t in words)) \
+        or (len(words) == 1 and words[0].text == ":" and span.prob >= 0.5)
+
+
+def _missing_particle(span: Span, tokens: list[Token], lex) -> bool:
+    """"gab … bekannt", "teilte … mit": a verb the lexicon knows only with its particle is no
+    cue without it ("Es gab Brandanschläge")."""
+    content = [t.text.lower() for t in tokens[span.first: span.last + 1]
+               if t.text[0].isalpha() and t.text.lower() not in lex.stopwords]
+    if not content or not all(w in lex.particles and "" not in lex.particles[w] for w in content):
+        return False
+    needed = set().union(*(lex.particles[w] for w in content))
+    # in the cue ("sprach von"), after the verb ("teilte … mit") or before it ("von … gesprochen")
+    return not any(t.text.lower() in needed for t in tokens)
+
+
+def _attach_cue_nouns(spans: list[Span], tokens: list[Token], lex) -> list[Span]:
+    """"Nach | Angaben von n24": the noun belongs to the cue and the source starts after it;
+    a cue of function words alone ("Nach der Begrüßungsrede") is dropped."""
+    words = [t.text.lower() for t in tokens]
+    out = [s for s in spans if s.label == "SRC"]
+    for cue in (s for s in spans if s.label == "CUE"):
+        inside = words[cue.first: cue.last + 1]
+        if any(w[0].isalnum() and w not in lex.stopwords for w in inside) or any(w in lex.standalone_cues for w in inside):
+            out.append(cue)
+            continue
+        j = cue.last + 1
+        while j < len(tokens) and words[j] in lex.cue_nouns:
+            j += 1
+        if j == cue.last + 1:
+            continue
+        k = j
+        while k < len(tokens) and words[k] in NOUN_LINKS:
+            k += 1
+        covering = [i for i, src in enumerate(out) if src.label == "SRC" and src.first <= j - 1 <= src.last]
+        if any(w in OWN for w in words[cue.last + 1:j]):
+            # "nach eigenen Angaben": the clause's subject is the source (found by the fallbacks)
+            out = [src for i, src in enumerate(out) if i not in covering]
+            out.append(Span(cue.first, j - 1, "CUE", cue.prob))
+            continue
+        for i in covering:
+            src = out[i]
+            if k <= src.last:         # "nach Angaben | von n24": the source starts after the noun
+                out[i] = Span(k, src.last, "SRC", src.prob)
+                continue
+            # "nach offiziellen Angaben" with nothing after: the phrase itself is the source
+            break
+        else:
+            out.append(Span(cue.first, j - 1, "CUE", cue.prob))
+            continue
+        out.append(cue)
+    return sorted(out, key=lambda s: (s.first, s.label))
+
+
+def _split_sources_from_cues(spans: list[Span], tokens: list[Token], lex) -> list[Span]:
+    """"meldete unter Berufung auf | Sicherheitskreise": words naming a source inside a cue span
+    (a kind of source, or a listed name) are a source of their own."""
+    out = []
+    for span in spans:
+        if span.label != "CUE" or span.last == span.first:
+            out.append(span)
+            continue
+        names = {k for i, j, _ in lex.names.find(tokens[span.first:span.last + 1]) for k in range(i, j)}
+        cut = next((k for k in range(1, span.last - span.first + 1)
+                    if k in names or lex.kind(tokens[span.first + k].text) in SOURCE_KINDS), None)
+        if cut is None:
+            out.append(span)
+            continue
+        end = cut
+        while end + 1 <= span.last - span.first and (end + 1 in names or tokens[span.first + end + 1].text[:1].isupper()):
+            end += 1
+        out.append(Span(span.first, span.first + cut - 1, "CUE", span.prob))
+        out.append(Span(span.first + cut, span.first + end, "SRC", span.prob))
+        if span.first + end < span.last:
+            out.append(Span(span.first + end + 1, span.last, "CUE", span.prob))
+    return sorted(out, key=lambda s: (s.first, s.label))
+
+
+def plausible_source(span: Span, tokens: list[Token], depth: list[int], extractor: FeatureExtractor) -> bool:
+    lex = extractor.lex
+    if any(depth[i] for i in range(span.first, span.last + 1)):
+        return False
+    words = [t.text for t in tokens[span.first: span.last + 1] if t.text[0].isalnum()]
+    if not words:
+        return False
+    lang = lex.language
+    for w in words:
+        low = w.lower()
+        if low in PRONOUNS[lang] or low in RELATIVES[lang] or lex.kind(low):
+            return True
+        if w.isdigit() or low in lex.stopwords:
+            continue
+        if any(c.isdigit() for c in w) and any(c.isalpha() for c in w):
+            return True                                   # "n24", "3sat": names with digits
+        # German nouns and names are capitalised; English common nouns are not
+        if extractor.is_namelike(w) or (lang == "en" and w.isalpha()):
+            return True
+    return False
+
+
+def prepare(spans: list[Span], tokens: list[Token], extractor: FeatureExtractor) -> list[Span]:
+    """Repair the tagger's spans before linking: sources inside cue spans are split out,
+    "nach | Angaben" joined, German sources cut at a verb."""
+    lex = extractor.lex
+    spans = _attach_cue_nouns(_split_sources_from_cues(spans, tokens, lex), tokens, lex)
+    return _merge_adjacent([_cut_at_verb(s, tokens, lex) if s.label == "SRC" else s for s in spans])
+
+
+def _merge_adjacent(spans: list[Span]) -> list[Span]:
+    """"intelligence" + "officials": sources the tagger cut in two are one."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.first, s.label)):
+        if out and span.label == "SRC" and out[-1].label == "SRC" and span.first == out[-1].last + 1:
+            prev = out.pop()
+            span = Span(prev.first, span.last, "SRC", max(prev.prob, span.prob))
+        out.append(span)
+    return out
+
+
+def cue_kinds(cue: Span, tokens: list[Token], lex) -> set:
+    """The lexicon kinds of a cue's content words ("sprach von": verb, not the "von")."""
+    words = [t.text.lower() for t in tokens[cue.first:cue.last + 1] if t.text[0].isalnum()]
+    content = [w for w in words if w not in lex.stopwords] or words
+    return {lex.cue_words.get(w) for w in content}
+
+
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _cut_at_verb(span: Span, tokens: list[Token], lex) -> Span:
+    """German noun phrases hold no lower-case word but articles, adjectives and prepositions:
+    "eines Artikels der New York Times | plant Nordkoreas Machthaber" ends before "plant"."""
+    if lex.language != "de":
+        return span
+    for k in range(span.first + 1, span.last + 1):
+        w = tokens[k].text
+        if w.isalpha() and w.islower() and w not in lex.stopwords and not w.endswith(ADJECTIVE_ENDINGS) \
+                and any(t.text[:1].isupper() for t in tokens[span.first:k]):
+            return Span(span.first, k - 1, span.label, span.prob)
+    return span
+
+
+def link(spans: list[Span], tokens: list[Token], extractor: FeatureExtractor) -> list[Link]:
+    """Each plausible cue with its best source: the most probable one, nearer ones preferred
+    (at most ``MAX_DISTANCE`` tokens away). A cue keeps a second source only when the tagger
+    is confident of it ("KCNA zitierte Kim": both are sources), and a source serves one cue."""
+    depth = quote_depth(tokens)
+    cues = [s for s in spans if s.label == "CUE" and plausible_cue(s, tokens, depth, extractor)]
+    sources = [s for s in spans if s.label == "SRC" and plausible_source(s, tokens, depth, extractor)]
+    pairs = []
+    for cue in cues:
+        for src in sources:
+            if cue.last < src.first:
+                d = src.first - cue.last
+                if any(t.text.lower() in COMPLEMENTIZERS for t in tokens[cue.last + 1:src.first]):
+                    continue                           # "reported that Kim …": Kim is in the content
+            elif src.last < cue.first:
+                d = cue.first - src.last
+            else:
+                continue
+            if d <= MAX_DISTANCE:
+                pairs.append((src.prob * cue.prob * DECAY ** d, cue, src))
+    pairs.sort(key=lambda p: (-p[0], p[1].first, p[2].first))
+    links, used_sources, sides = [], set(), {}
+    for score, cue, src in pairs:
+        if src in used_sources:
+            continue
+        side = src.first > cue.last
+        taken = sides.setdefault(cue, set())
+        # a second source: confident, or on the other side of a chain or quote cue
+        # ("X berichtet unter Berufung auf Y", "KCNA zitierte Kim"; not "denied the report")
+        two_sided = bool(cue_kinds(cue, tokens, extractor.lex) & {"before", "quote"})
+        if taken and (side in taken or len(taken) > 1 or not two_sided) and src.prob < CONFIDENT:
+            continue
+        links.append(Link(cue, src))
+        used_sources.add(src)
+        taken.add(side)
+    return reported_content_removed(sorted(links, key=lambda l: (l.cue.first, l.source.first)), tokens)
+
+
+def reported_content_removed(links: list[Link], tokens: list[Token]) -> list[Link]:
+    """Spec rule 3: a speech act inside reported content is no attribution of the outlet.
+    "KCNA reported that leader Kim had said …": "had said" follows "reported" and "that"."""
+    words = [t.text.lower() for t in tokens]
+    keep = []
+    for lk in links:
+        inside = any(
+            other.cue.last < lk.cue.first and other.source.last < lk.cue.first
+            and any(w in COMPLEMENTIZERS for w in words[other.cue.last + 1: min(lk.cue.first, lk.source.first)])
+            for other in links if other is not lk)
+        if not inside:
+            keep.append(lk)
+    return keep
+
+
+def venues(text: str, tokens: list[Token], links: list[Link], extractor: FeatureExtractor) -> list[Link]:
+    """Media a statement was given to, as extra links: only for sentences that have a link."""
+    if not links or not tokens:
+        return []
+    lex = extractor.lex
+    start, end = tokens[0].start, tokens[-1].end
+    sentence = text[start:end]
+    used = {(l.source.first, l.source.last) for l in links}
+    starts = [t.start for t in tokens]
+    out = []
+    for m in VENUE_CUES[lex.language].finditer(sentence):
+        window_end = min(len(sentence), m.end() + 60)
+        after = sentence[m.end():window_end]
+        target = None
+        for a, b, kind, _ in lex.closed_matches(after):
+            if kind in ("state", "outlet") and not after[:a].strip(" ,„“\"’'").count(" ") > 4:
+                target = (m.end() + a, m.end() + b)
+                break
+        if target is None:
+            words = re.finditer(r"[\w-]+", after)
+            for k, w in enumerate(words):
+                if k > 4:
+                    break
+                if w.group().lower() in VENUE_WORDS[lex.language]:
+                    target = (m.end() + w.start(), m.end() + w.end())
+                    break
+        if target is None:
+            continue
+        a, b = target[0] + start, target[1] + start
+        first = next((i for i, s in enumerate(starts) if s >= a), None)
+        last = max((i for i, t in enumerate(tokens) if t.start < b), default=None)
+        if first is None or last is None or (first, last) in used:
+            continue
+        cue_first = next(i for i, s in enumerate(starts) if s >= m.start() + start)
+        cue_last = max(i for i, t in enumerate(tokens) if t.start < m.end() + start)
+        out.append(Link(Span(cue_first, cue_last, "CUE", 1.0), Span(first, last, "SRC", 1.0), venue=True))
+        used.add((first, last))
+    # "In a Bloomberg interview", "im „NYT“-Interview", "on Fox News Sunday": the outlet names
+    # the interview or show the statement was made in
+    for i, j, (kind, _) in lex.names.find(tokens):
+        if kind not in ("state", "outlet") or any(a <= j - 1 and i <= b for a, b in used):
+            continue
+        k = j
+        while k < len(tokens) and tokens[k].text in ("“", "”", '"', "»", "«", "-"):
+            k += 1
+        nxt = tokens[k].text.lower() if k < len(tokens) else ""
+        if nxt.lstrip("-") in INTERVIEW_WORDS or tokens[j - 1].text.lower().endswith("-interview"):
+            out.append(Link(Span(k, k, "CUE", 1.0), Span(i, j - 1, "SRC", 1.0), venue=True))
+            used.add((i, j - 1))
+    return out
