@@ -6,14 +6,14 @@ STAMP  := $(VENV)/.installed
 KERNEL := news-analysis
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: setup report test lab benchmark clean
+.PHONY: setup report test lab benchmark train evaluate clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.10 or newer is needed; found " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test,train]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (news-analysis)" >/dev/null
 	@touch $(STAMP)
 
@@ -28,6 +28,18 @@ test: setup
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+# Rebuild the source models in src/analysis/sources/models from ../shared/train and
+# data/training (deterministic: the same inputs give the same bytes).
+train: setup
+	$(BIN)/python -m analysis.sources.train
+
+# Score the source detector: the sample articles' gold and, where present, the dev gold.
+evaluate: setup
+	$(BIN)/python -m analysis.evaluate --errors 0 --gold ../shared/spec/seed-attributions.jsonl \
+		$(foreach f,$(wildcard ../shared/dev/*_dev.jsonl),--gold $(f)) \
+		$(foreach b,written_batch1 written_batch2,--gold tests/fixtures/$(b)/attributions.jsonl) \
+		--save src/analysis/sources/models/scores.json
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_pipeline.py
