@@ -174,8 +174,8 @@ def test_written_articles_meet_the_quality_targets(batch):
     assert set(arts["language"]) == {"de", "en"}
     scores, errors = evaluate(analysis.find_attributions(arts), read_gold(folder / "attributions.jsonl"), arts)
     f1 = scores.set_index("category")["f1"]
-    # the learned detector never saw these; first run 0.88 (batch 1) and 0.92 (batch 2)
-    assert f1["micro"] >= 0.85, errors.to_string()
+    # the learned detector was not built on these: first run 0.88 and 0.92, final 0.92 and 0.90
+    assert f1["micro"] >= 0.87, errors.to_string()
     assert f1["anonymous_official"] >= 0.80 and f1["state_media"] >= 0.80, errors.to_string()
 
 

@@ -17,7 +17,7 @@ DEV = ROOT.parent / "shared" / "dev"
 TRAIN = ROOT.parent / "shared" / "train"
 # Floors a little below the figures measured when the models were trained (model card):
 # a regression fails, noise does not.
-DEV_FLOORS = {"de_wikinews_dev.jsonl": 0.68, "en_polnear_dev.jsonl": 0.64}
+DEV_FLOORS = {"de_wikinews_dev.jsonl": 0.70, "en_polnear_dev.jsonl": 0.70}   # measured 0.732, 0.729
 
 
 def test_contract_columns_types_and_offsets(articles):
@@ -113,3 +113,32 @@ def test_training_is_reproducible_byte_for_byte(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     info = json.loads((tmp_path / "a" / "de.json").read_text(encoding="utf-8"))
     assert info["training"]["articles"] == 60
+
+
+def test_a_country_is_no_role_noun_pointing_back():
+    # "Die USA" once resolved to "Susanne Meier" because "us" occurs in her name
+    rows = attributions_in_text("Die Anwohnerin Susanne Meier sagte, sie habe Angst. "
+                                "Die USA warnten am Abend vor weiteren Angriffen.")
+    usa = [r for r in rows if r["source"] == "Die USA"]
+    assert usa and usa[0]["category"] == "named_official" and not usa[0]["optional"]
+
+
+def test_a_source_at_a_window_edge_of_a_very_long_sentence_stays_whole():
+    filler = " ".join(["und dann"] * 75)                      # 150 tokens before the source
+    text = f"Das sei {filler} gut gewesen, sagte Bundesinnenminister Thomas de Maizière am Abend."
+    rows = attributions_in_text(text)
+    assert any("Maizière" in r["source"] and "Bundesinnenminister" in r["source"] for r in rows)
+
+
+def test_a_venue_inside_a_hyphenated_word_gives_no_broken_cue():
+    for row in attributions_in_text("The senator, as she re-told CNN on Sunday, said the bill was dead.", "en"):
+        assert row["cue"] and row["cue_start"] < row["cue_end"]
+
+
+def test_other_languages_are_left_out_with_a_warning_and_codes_are_normalised():
+    arts = pd.DataFrame({"article_id": ["fr", "en"], "language": ["fr", "EN-us"],
+                         "text": ["Le ministre a déclaré que la situation était grave.",
+                                  "Officials said the talks would resume."]})
+    with pytest.warns(UserWarning, match="other than German or English"):
+        att = analysis.find_attributions(arts, n_jobs=1)
+    assert list(att["article_id"]) == ["en"] and list(att["category"]) == ["anonymous_official"]

@@ -12,11 +12,9 @@ Bundeskartellamts"), a party tag ("(SPD)", "R-Texas"), the role word before the 
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .lexicons import ANONYMISERS, DETERMINERS, INDEFINITE, PARTY_TAG, PRONOUNS, RELATIVES, TITLES, Lexicon
 from .text import TOKEN
@@ -27,7 +25,6 @@ CATEGORIES = [
 ]
 _CAPITAL = re.compile(r"^[A-ZÄÖÜ]")
 _APPOSITION = re.compile(r"\s*(?:[A-ZÄÖÜ][\w'’.-]+\s*)*[,(]\s*([^,;()]{2,120})[,;)]")
-_STOP_LEFT = set(".;:“”„\"«»!?")
 
 
 class SourceFeatures:
@@ -43,7 +40,7 @@ class SourceFeatures:
                 continue
             low = tok.lower()
             out.append(f"{prefix}w={low}")
-            kind = self.lex.kind(low)
+            kind = self.lex.kind(tok)
             if kind:
                 out.append(f"{prefix}k={kind}")
             if endings and len(low) >= 5:
@@ -216,17 +213,12 @@ class CategoryModel:
     intercept: list
     weights: dict          # feature -> list of weights, one per class
 
-    @classmethod
-    def load(cls, path: str | Path) -> "CategoryModel":
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["classes"], data["intercept"], data["weights"])
-
     def to_json(self) -> dict:
         return {"classes": self.classes, "intercept": self.intercept, "weights": self.weights}
 
     def scores(self, features: list[str]) -> list[float]:
         total = list(self.intercept)
-        for feat in set(features):
+        for feat in sorted(set(features)):          # a fixed order: the same sums on every run
             w = self.weights.get(feat)
             if w is not None:
                 for i, v in enumerate(w):

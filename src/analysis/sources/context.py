@@ -13,15 +13,14 @@ from ..lexicon import canonical_outlet
 from .lexicons import DETERMINERS, PRONOUNS, Lexicon
 from .text import TOKEN
 
-PLURAL_PRONOUNS = {"they", "wir", "we"}
 SINGULAR_PRONOUNS = {"he", "she", "er", "i", "ich"}
+ROLE_KINDS = {"role", "anon", "member", "media", "expert", "other", "body"}
 
 
 @dataclass
 class Remembered:
     category: str
     phrase: str
-    head: str          # lower-cased last content word ("minister", "kirby")
     person: bool       # a named person or a role held by one
 
 
@@ -51,7 +50,7 @@ class ArticleContext:
             return
         kinds = {self.lex.kind(w) for w in words}
         person = bool(kinds & {"role", "expert", "other"}) or any(w[0].isupper() for w in words[1:])
-        self.sources.append(Remembered(category, phrase, words[-1].lower(), person))
+        self.sources.append(Remembered(category, phrase, person))
         del self.sources[:-12]
 
     def resolve_pronoun(self, pronoun: str) -> Remembered | None:
@@ -64,14 +63,17 @@ class ArticleContext:
 
     def resolve_role(self, phrase: str) -> Remembered | None:
         """"der Minister" / "the spokesman": the latest source whose phrase has the same head."""
-        words = [w.lower() for w in TOKEN.findall(phrase) if w[0].isalpha()]
-        if not words or words[0] not in DETERMINERS[self.lex.language] or len(words) > 3:
+        words = [w for w in TOKEN.findall(phrase) if w[0].isalpha()]
+        if not words or words[0].lower() not in DETERMINERS[self.lex.language] or len(words) > 3:
             return None
         head = words[-1]
-        core = head.rstrip("sn")
+        if self.lex.kind(head) not in ROLE_KINDS or self.lex.closed_matches(head):
+            return None                                   # "Die USA", "the US": no role noun
+        core = _core(head)
         for item in reversed(self.sources):
-            if core and core in item.phrase.lower() and item.phrase.lower() != phrase.lower():
-                return item
+            earlier = [_core(w) for w in TOKEN.findall(item.phrase) if w[0].isalpha()]
+            if item.phrase.lower() != phrase.lower() and any(w == core or w.endswith(core) for w in earlier):
+                return item                               # "Minister" in "Vereinigungsminister Kim"
         return None
 
     def is_own_outlet(self, value: str | None) -> bool:
@@ -80,6 +82,15 @@ class ArticleContext:
             return False
         own = canonical_outlet(self.outlet) or self.outlet
         return (canonical_outlet(value) or value).lower() == own.lower()
+
+
+def _core(word: str) -> str:
+    """A noun without plural or case ending, lower case: "Ministers" -> "minister"."""
+    low = word.lower()
+    for ending in ("innen", "in", "en", "es", "s", "n"):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)]
+    return low
 
 
 def is_personal_pronoun(phrase: str, language: str) -> bool:

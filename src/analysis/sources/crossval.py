@@ -18,7 +18,7 @@ from ..sentences import split_sentences
 from . import train as T
 from .detect import attributions_in_text
 from .evaluate import score_pairs
-from .model import load_model
+from .model import _load, load_model
 
 GRID = (0.5, 0.3, 0.2, 0.1, 0.05, 0.03, 0.02, 0.01)
 
@@ -58,7 +58,7 @@ def run(language: str, folds: int = 5, grid=GRID, log=print) -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             T.build(language, Path(tmp), articles={a["id"] for a in corpus} - held, log=lambda *_: None)
             for tau in grid:
-                load_model.cache_clear()
+                _load.cache_clear()
                 model = load_model(language, directory=tmp)
                 model.tagger.threshold = tau
                 for article in corpus:
@@ -71,7 +71,7 @@ def run(language: str, folds: int = 5, grid=GRID, log=print) -> dict:
                         if row["sentence_id"] in scored and not row["own_outlet"]:
                             pred[tau].add((article["id"], row["sentence_id"], row["category"]))
         log(f"{language}: fold {k + 1}/{folds} done")
-    load_model.cache_clear()
+    _load.cache_clear()
     results = {}
     for tau in grid:
         micro = score_pairs(truth, pred[tau]).set_index("category").loc["micro"]

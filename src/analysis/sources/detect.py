@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pandas as pd
 from ..sentences import split_sentences
 from .categories import HEAD_CATEGORY, HEAD_MARK, closed_category
 from .context import ArticleContext, is_personal_pronoun
-from .lexicons import RELATIVES
+from .lexicons import LANGUAGES, RELATIVES
 from .fallbacks import add_missing
 from .linking import link, prepare, venues
 from .model import Model, load_model
@@ -118,7 +119,7 @@ def _categorise(text, tokens, lk, model: Model, ctx: ArticleContext) -> dict | N
         if lk.source.first > 0 and model.extractor.word(tokens[lk.source.first - 1].text)[2] \
                 and tokens[lk.source.first - 1].text[0].isalpha():
             return None
-        before = [t for t in tokens[:lk.source.first] if t.start >= tokens[0].start]
+        before = tokens[:lk.source.first]
         k = len(before) - 1
         while k >= 0 and before[k].text in ",(":
             k -= 1
@@ -171,8 +172,12 @@ def _decide(text: str, start: int, end: int, cue: str, model: Model, ctx: Articl
     return category, f"category model {prob:.2f}" + (f": {reasons}" if reasons else "")
 
 
-def _language(value) -> str:
-    return value if value in ("de", "en") else "de"
+def _language(value) -> str | None:
+    """"de"/"en" (also "DE", "en-US"); German when the column is empty; None for other languages."""
+    if not isinstance(value, str) or not value.strip():
+        return "de"
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else None
 
 
 BATCH = 32       # articles tagged together: bigger batches spread numpy's per-step cost
@@ -210,8 +215,9 @@ def find_attributions(
     model's probabilities), the offsets of source and cue in ``text``, ``optional`` (a pronoun,
     a role noun referring back, or the outlet's own reporting: the spec lets a detector report
     these or not), ``own_outlet`` (the publishing outlet citing itself: not reliance on a
-    source) and ``confidence``. Only ``text`` is read. ``language`` (``de``/``en``, default
-    ``de``) picks the model. ``extra_cues``/``extra_sources`` are TSV files with the columns of
+    source) and ``confidence``. Columns read: ``article_id`` and ``text`` (body text only: never
+    captions or credits), ``language`` (``de``/``en``; empty means German; other languages are
+    left out with a warning) and ``outlet`` (to recognise its own reporting). ``extra_cues``/``extra_sources`` are TSV files with the columns of
     ``cues_<lang>.tsv``/``sources_<lang>.tsv`` to add. ``n_jobs`` processes (default: all
     cores) share the articles; the result does not depend on it.
     """
@@ -220,6 +226,12 @@ def find_attributions(
     outlets = articles["outlet"] if "outlet" in articles else pd.Series(None, index=articles.index, dtype=object)
     items = [(aid, out if isinstance(out, str) and out else None, text if isinstance(text, str) else "", _language(lang))
              for aid, out, text, lang in zip(articles["article_id"], outlets, articles["text"], languages)]
+    other = [it for it in items if it[3] is None]
+    if other:
+        # no model for these: say so rather than read them as German
+        warnings.warn(f"{len(other)} article(s) in languages other than German or English left out of "
+                      f"source detection (e.g. {other[0][0]!r})", stacklevel=2)
+        items = [it for it in items if it[3] is not None]
     n_jobs = n_jobs or os.cpu_count() or 1
     size = max(1, min(200, len(items) // (n_jobs * 4) or 1))
     chunks = [(items[i:i + size], *extra) for i in range(0, len(items), size)]

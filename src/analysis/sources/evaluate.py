@@ -30,16 +30,6 @@ ERROR_COLUMNS = ["error", "article_id", "sentence_id", "category", "sentence", "
 RECORDED = Path(__file__).resolve().parent / "models" / "scores.json"
 
 
-def recorded_scores(path: str | Path = RECORDED) -> pd.DataFrame:
-    """The figures ``make evaluate`` recorded for the committed models: one row per gold file
-    and category (``gold_file``, ``category``, ``gold``, ``predicted``, ``correct``,
-    ``precision``, ``recall``, ``f1``)."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    frames = [pd.DataFrame(entry["scores"]).assign(gold_file=name) for name, entry in sorted(data.items())]
-    table = pd.concat(frames, ignore_index=True)
-    return table[["gold_file"] + SCORE_COLUMNS]
-
-
 GOLD_SETS = {
     "de_wikinews_dev.jsonl": ("German Wikinews, 50 articles", "real news, held out from training (used to compare designs while building)"),
     "en_polnear_dev.jsonl": ("English political news, 21 articles from 7 US outlets", "real news, held out from training (used to compare designs while building)"),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .features import FeatureExtractor
 from .lexicons import DETERMINERS, RELATIVES
-from .linking import Link, cue_kinds
+from .linking import Link, cue_kinds, plausible_cue
 from .tagger import Span
 from .text import Token, quote_depth
 
@@ -94,7 +94,6 @@ def add_missing(links: list[Link], spans: list[Span], tokens: list[Token],
         out.append(Link(cue, Span(first, last, "SRC", prob)))
         used.append((first, last))
 
-    from .linking import plausible_cue                      # shared plausibility test
     cues = [s for s in spans if s.label == "CUE" and plausible_cue(s, tokens, depth, extractor)]
     for cue in cues:
         words = [t.text.lower() for t in tokens[cue.first:cue.last + 1]]

@@ -2,7 +2,7 @@
 
 A token is described by its word, stem, suffix and shape, by what the lexicons say of it
 (a cue word, a kind of source, part of an outlet, organisation or place name, an anonymiser),
-by its neighbours up to three tokens away, by whether it sits inside a quotation, and by the
+by its neighbours up to two tokens away, by whether it sits inside a quotation, and by the
 distance to the nearest cue-like word. Word-level parts are computed once per word form and
 cached, so a sentence costs little more than list concatenation.
 """
@@ -15,6 +15,7 @@ from .lexicons import (ANONYMISERS, AUXILIARIES, DETERMINERS, KONJUNKTIV, PRONOU
 from .text import QUOTE_MARKS, Token, quote_depth
 
 OFFSETS = (-2, -1, 1, 2)
+CACHE_LIMIT = 500_000          # word forms kept per model; a corpus larger than that recomputes the rest
 CLAUSE_MARKS = {",", ";", ":", "–", "—", "(", ")"}
 
 
@@ -61,7 +62,7 @@ class FeatureExtractor:
             return cached
         lex, low = self.lex, word.lower()
         stem = lex.stem(low) if word[0].isalpha() else low
-        kind = lex.kind(low) or ""
+        kind = lex.kind(word) or ""          # case kept: "VW-Chef" is a company's, "vw-chef" unknown
         cue = lex.cue_words.get(low, "")
         content = low not in AUXILIARIES[lex.language] and low not in lex.stopwords
         if stem in self.cue_stems and content:
@@ -87,7 +88,8 @@ class FeatureExtractor:
         if self.index is not None:
             own, near = self.encode(own), {d: self.encode(v) for d, v in near.items()}
         cached = (low, stem, cue, own, near, konj, trigger)
-        self._cache[word] = cached
+        if len(self._cache) < CACHE_LIMIT:
+            self._cache[word] = cached
         return cached
 
     def encode(self, features: list[str]) -> list:

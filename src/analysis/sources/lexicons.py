@@ -73,7 +73,7 @@ class Lexicon:
     compound_tail: dict = field(default_factory=dict)    # German compound tails -> kind
     source_phrases: dict = field(default_factory=dict)   # multi-word forms -> kind
     cue_words: dict = field(default_factory=dict)        # every word of a cue form -> cue kind
-    cue_stems: set = field(default_factory=set)          # stems of cue verbs (lexicon + training)
+    cue_stems: set = field(default_factory=set)          # stems of the lexicon's cue verbs
     particles: dict = field(default_factory=dict)        # verb form -> particles it needs ("gab": bekannt, an)
     standalone_cues: set = field(default_factory=set)    # function words that attribute alone ("laut", "so")
     cue_nouns: set = field(default_factory=set)          # "nach Angaben", "unter Berufung": the noun

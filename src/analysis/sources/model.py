@@ -42,10 +42,15 @@ def model_paths(language: str, directory: Path = MODEL_DIR) -> tuple[Path, Path]
     return directory / f"{language}.crf.json", directory / f"{language}.json"
 
 
-@lru_cache(maxsize=8)
 def load_model(language: str, extra_cues: str | None = None, extra_sources: str | None = None,
                directory: str | None = None) -> Model:
-    """The model for ``language``; ``extra_*`` are user TSV files added to the lexicons."""
+    """The model for ``language``; ``extra_*`` are user TSV files added to the lexicons.
+    Loaded once per process and set of arguments."""
+    return _load(language, extra_cues, extra_sources, directory)
+
+
+@lru_cache(maxsize=8)
+def _load(language: str, extra_cues: str | None, extra_sources: str | None, directory: str | None) -> Model:
     crf, meta = model_paths(language, Path(directory) if directory else MODEL_DIR)
     if not crf.exists() or not meta.exists():
         raise ModelMissing(f"no trained source model for {language!r} in {crf.parent}; run `make train`")

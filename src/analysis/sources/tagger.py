@@ -40,13 +40,18 @@ class SpanTagger:
                 for a, b in windows(len(tokens)):
                     pieces.append((t, k, a, self.crf.emissions(self.extractor.sentence(text, tokens[a:b]))))
         paths, marginals = self.crf.decode([p[3] for p in pieces])
-        out = [[[] for _ in sents] for sents in sentences]
+        found: dict = {}
         for (t, k, a, _), path, marg in zip(pieces, paths, marginals):
-            found = out[t][k]
-            for span in self._read(path, marg):
-                shifted = Span(span.first + a, span.last + a, span.label, span.prob)
-                if not any(s.label == shifted.label and s.first <= shifted.first <= s.last for s in found):
-                    found.append(shifted)
+            found.setdefault((t, k), []).extend(
+                Span(s.first + a, s.last + a, s.label, s.prob) for s in self._read(path, marg))
+        out = [[[] for _ in sents] for sents in sentences]
+        for (t, k), spans in found.items():
+            # windows overlap: of two overlapping spans keep the longer (the other was cut at an edge)
+            kept: list[Span] = []
+            for span in sorted(spans, key=lambda s: (s.first - s.last, s.first, s.label)):
+                if not any(s.label == span.label and s.first <= span.last and span.first <= s.last for s in kept):
+                    kept.append(span)
+            out[t][k] = sorted(kept, key=lambda s: (s.first, s.label))
         return out
 
     def _read(self, path: list[int], marg: np.ndarray) -> list[Span]:
