@@ -3,8 +3,11 @@
 Closed classes are decided by the lists (spec rules 4 and 7): a name from the outlet table is
 ``state_media`` or ``other_media`` by its state-control column, a media word with a state marker
 ("staatliche Medien", "state media") is ``state_media``, an unnamed official ("US-Beamte", "a
-senior official", "nicht namentlich genannte Quellen") is ``anonymous_official``. Every other
-source is decided by a linear model learned from labelled news: it reads the source phrase
+senior official", "nicht namentlich genannte Quellen") is ``anonymous_official``, an unnamed
+member of a company or association takes its category ("ein Sprecher des Konzerns": other),
+and a phrase whose only source word is an expert, document or company word takes that
+category ("Korea-Experte Jean H. Lee", "laut einer Studie"). Every other source is decided by a
+linear model learned from labelled news: it reads the source phrase
 (words, word endings, what the lexicons say of them, organisations it names) and the article
 around it: how the person is introduced elsewhere ("Kay Weidner, ein Sprecher des
 Bundeskartellamts"), a party tag ("(SPD)", "R-Texas"), the role word before the name.

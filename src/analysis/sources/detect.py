@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..sentences import split_sentences
-from .categories import HEAD_CATEGORY, HEAD_MARK, closed_category
+from .categories import HEAD_MARK, closed_category
 from .context import ArticleContext, is_personal_pronoun
 from .lexicons import LANGUAGES, RELATIVES
 from .fallbacks import add_missing
@@ -158,7 +158,7 @@ def _categorise(text, tokens, lk, model: Model, ctx: ArticleContext) -> dict | N
         "optional": optional, "own_outlet": own, "confidence": confidence,
         "_model_prob": ctx.last_prob if not optional else None,
         "_decider": None if optional or lk.venue else (
-            "model" if ctx.last_prob is not None else "list" if how.startswith(tuple(HEAD_CATEGORY)) and HEAD_MARK in how else None),
+            "model" if ctx.last_prob is not None else "list" if HEAD_MARK in how else None),
     }
 
 
@@ -185,18 +185,18 @@ BATCH = 32       # articles tagged together: bigger batches spread numpy's per-s
 
 def _detect_chunk(job) -> list[dict]:
     items, extra_cues, extra_sources = job
-    rows = []
+    found_for: list = [None] * len(items)
     for i in range(0, len(items), BATCH):
-        batch = items[i:i + BATCH]
-        for language in sorted({lang for *_, lang in batch}):
-            same = [it for it in batch if it[3] == language]
+        positions = range(i, min(i + BATCH, len(items)))
+        for language in sorted({items[p][3] for p in positions}):
+            same = [p for p in positions if items[p][3] == language]
             model = load_model(language, extra_cues, extra_sources)
-            found = attributions_in_texts([it[2] for it in same], language, [it[1] for it in same], model=model)
-            for (article_id, outlet, _, _), atts in zip(same, found):
-                rows.extend({"article_id": article_id, "outlet": outlet, **row} for row in atts)
-    order = {it[0]: k for k, it in enumerate(items)}
-    rows.sort(key=lambda r: order[r["article_id"]])     # stable: keeps each article's own order
-    return rows
+            found = attributions_in_texts([items[p][2] for p in same], language, [items[p][1] for p in same], model=model)
+            for p, atts in zip(same, found):
+                found_for[p] = atts
+    # in the articles' order, whatever the languages' grouping (and even if ids repeat)
+    return [{"article_id": item[0], "outlet": item[1], **row}
+            for item, atts in zip(items, found_for) for row in atts]
 
 
 def find_attributions(
@@ -215,11 +215,14 @@ def find_attributions(
     model's probabilities), the offsets of source and cue in ``text``, ``optional`` (a pronoun,
     a role noun referring back, or the outlet's own reporting: the spec lets a detector report
     these or not), ``own_outlet`` (the publishing outlet citing itself: not reliance on a
-    source) and ``confidence``. Columns read: ``article_id`` and ``text`` (body text only: never
-    captions or credits), ``language`` (``de``/``en``; empty means German; other languages are
-    left out with a warning) and ``outlet`` (to recognise its own reporting). ``extra_cues``/``extra_sources`` are TSV files with the columns of
-    ``cues_<lang>.tsv``/``sources_<lang>.tsv`` to add. ``n_jobs`` processes (default: all
-    cores) share the articles; the result does not depend on it.
+    source) and ``confidence``.
+
+    Columns read: ``article_id`` and ``text`` (body text only: never captions or credits),
+    ``language`` (``de``/``en``; empty means German; other languages are left out with a
+    warning) and ``outlet`` (to recognise its own reporting). ``extra_cues``/``extra_sources``
+    are TSV files with the columns of ``cues_<lang>.tsv``/``sources_<lang>.tsv`` to add.
+    ``n_jobs`` processes (default, or below 1: all cores) share the articles; the result does
+    not depend on it.
     """
     extra = (str(extra_cues) if extra_cues else None, str(extra_sources) if extra_sources else None)
     languages = articles["language"] if "language" in articles else pd.Series("de", index=articles.index)
@@ -232,7 +235,8 @@ def find_attributions(
         warnings.warn(f"{len(other)} article(s) in languages other than German or English left out of "
                       f"source detection (e.g. {other[0][0]!r})", stacklevel=2)
         items = [it for it in items if it[3] is not None]
-    n_jobs = n_jobs or os.cpu_count() or 1
+    if n_jobs is None or n_jobs < 1:
+        n_jobs = os.cpu_count() or 1
     size = max(1, min(200, len(items) // (n_jobs * 4) or 1))
     chunks = [(items[i:i + size], *extra) for i in range(0, len(items), size)]
     show = progress if progress is not None else len(items) >= PROGRESS_MIN_ARTICLES

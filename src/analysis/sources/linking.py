@@ -1,17 +1,21 @@
 """Pair each source with the cue that attributes to it, and add venues.
 
-Each cue takes the best of the plausible sources in its sentence, by probability and
-distance; a confident second source is kept ("KCNA zitierte Kim": spec rule 3 counts both). A cue must hold a word that attributes (a cue
-word of the lexicon or a stem the model learned from training cues); a source must hold a word
-that can name someone (a capitalised word, a word the source lexicon knows, a pronoun), and
-neither may sit inside a quotation. The venue a statement was given to is a link of its own
-("sagte der Berliner Zeitung", "told CNN", "in an interview with Fox News").
+Each cue takes the best of the plausible sources in its sentence, by probability, distance and
+the side its kind of cue takes a source on ("laut X", "X sagte"); a second source only when the
+tagger is confident of it or it stands on the other side of a chain or quote cue ("X berichtet
+unter Berufung auf Y", "KCNA zitierte Kim": spec rule 3 counts both). A cue inside another
+cue's that/dass clause is reported content, no attribution (rule 3). A cue must hold a word
+that attributes; a source must hold a word that can name someone (a name, a word the source
+lexicon knows, a pronoun); neither may sit inside a quotation. The venue a statement was given
+to is a link of its own ("sagte der Berliner Zeitung", "told CNN"; ``data/venues.tsv``).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
+from ..lexicon import read_tsv
 from .features import FeatureExtractor
 from .lexicons import AUXILIARIES, PRONOUNS, RELATIVES
 from .tagger import Span
@@ -24,24 +28,6 @@ NOUN_LINKS = {"von", "vom", "der", "des", "dem", "den", "aus", "of", "the"}   # 
 SOURCE_KINDS = {"anon", "role", "body", "media", "expert", "other", "member"}
 OWN = {"eigenen", "own"}                                   # "nach eigenen Angaben", "by its own account"
 COMPLEMENTIZERS = {"that", "dass", "whether", "ob"}
-VENUE_CUES = {
-    "de": re.compile(r"(?<![\w-])(?:gegenüber|im\s+(?:Interview|Gespräch)\s+mit|in\s+einem\s+(?:Interview|Gespräch)\s+mit|"
-                     r"sagte|sagten|erklärte|erklärten|betonte|bestätigte|kündigte|teilte)\b"),
-    "en": re.compile(r"(?<![\w-])(?:told|in\s+an\s+interview\s+with|in\s+interviews\s+with|speaking\s+to|said\s+on|"
-                     r"appear(?:ed|ing)\s+on|an\s+interview\s+on)\b", re.I),
-}
-# Media words that name an organisation a statement can be given to (not "reporters").
-VENUE_WORDS = {
-    "de": {"zeitung", "zeitungen", "tageszeitung", "wochenzeitung", "sender", "fernsehsender", "radiosender",
-           "magazin", "nachrichtenmagazin", "blatt", "boulevardblatt", "agentur", "nachrichtenagentur", "portal",
-           "fernsehen", "rundfunk", "sendung"},
-    "en": {"newspaper", "network", "channel", "station", "magazine", "daily", "tabloid", "program", "programme",
-           "show", "broadcast", "agency", "outlet"},
-}
-
-
-INTERVIEW_WORDS = {"interview", "interviews", "-interview", "gespräch", "broadcast", "sendung", "show", "program",
-                   "programme", "podcast", "op-ed", "column", "kolumne", "gastbeitrag"}
 
 
 class Link(NamedTuple):
@@ -147,7 +133,7 @@ def plausible_source(span: Span, tokens: list[Token], depth: list[int], extracto
     lang = lex.language
     for w in words:
         low = w.lower()
-        if low in PRONOUNS[lang] or low in RELATIVES[lang] or lex.kind(low):
+        if low in PRONOUNS[lang] or low in RELATIVES[lang] or lex.kind(w):
             return True
         if w.isdigit() or low in lex.stopwords:
             continue
@@ -202,9 +188,9 @@ def _cut_at_verb(span: Span, tokens: list[Token], lex) -> Span:
 
 
 def link(spans: list[Span], tokens: list[Token], extractor: FeatureExtractor) -> list[Link]:
-    """Each plausible cue with its best source: the most probable one, nearer ones preferred
-    (at most ``MAX_DISTANCE`` tokens away). A cue keeps a second source only when the tagger
-    is confident of it ("KCNA zitierte Kim": both are sources), and a source serves one cue."""
+    """Each plausible cue with its best source (probability, distance up to ``MAX_DISTANCE``
+    tokens, the side the cue takes a source on); a second source when confident or on the
+    other side of a chain or quote cue. A source serves one cue; reported content is dropped."""
     depth = quote_depth(tokens)
     cues = [s for s in spans if s.label == "CUE" and plausible_cue(s, tokens, depth, extractor)]
     sources = [s for s in spans if s.label == "SRC" and plausible_source(s, tokens, depth, extractor)]
@@ -267,6 +253,17 @@ def reported_content_removed(links: list[Link], tokens: list[Token]) -> list[Lin
     return keep
 
 
+@lru_cache(maxsize=None)
+def venue_words(language: str) -> tuple[re.Pattern, frozenset, frozenset]:
+    """(cue pattern, medium words, show words) from ``data/venues.tsv``."""
+    table = read_tsv("venues.tsv")
+    rows = table[table["language"] == language]
+    cues = "|".join(f"(?:{form})" for form in rows.loc[rows["kind"] == "cue", "form"])
+    words = lambda kind: frozenset(w.strip().lower() for cell in rows.loc[rows["kind"] == kind, "form"]
+                                   for w in cell.split(",") if w.strip())
+    return re.compile(r"(?<![\w-])(?:" + cues + r")\b", re.I if language == "en" else 0), words("medium"), words("show")
+
+
 def venues(text: str, tokens: list[Token], links: list[Link], extractor: FeatureExtractor) -> list[Link]:
     """Media a statement was given to, as extra links: only for sentences that have a link."""
     if not links or not tokens:
@@ -277,7 +274,8 @@ def venues(text: str, tokens: list[Token], links: list[Link], extractor: Feature
     used = {(l.source.first, l.source.last) for l in links}
     starts = [t.start for t in tokens]
     out = []
-    for m in VENUE_CUES[lex.language].finditer(sentence):
+    cues, mediums, shows = venue_words(lex.language)
+    for m in cues.finditer(sentence):
         window_end = min(len(sentence), m.end() + 60)
         after = sentence[m.end():window_end]
         target = None
@@ -290,7 +288,7 @@ def venues(text: str, tokens: list[Token], links: list[Link], extractor: Feature
             for k, w in enumerate(words):
                 if k > 4:
                     break
-                if w.group().lower() in VENUE_WORDS[lex.language]:
+                if w.group().lower() in mediums:
                     target = (m.end() + w.start(), m.end() + w.end())
                     break
         if target is None:
@@ -314,8 +312,7 @@ def venues(text: str, tokens: list[Token], links: list[Link], extractor: Feature
         k = j
         while k < len(tokens) and tokens[k].text in ("“", "”", '"', "»", "«", "-"):
             k += 1
-        nxt = tokens[k].text.lower() if k < len(tokens) else ""
-        if nxt.lstrip("-") in INTERVIEW_WORDS or tokens[j - 1].text.lower().endswith("-interview"):
+        if k < len(tokens) and tokens[k].text.lower() in shows:
             out.append(Link(Span(k, k, "CUE", 1.0), Span(i, j - 1, "SRC", 1.0), venue=True))
             used.add((i, j - 1))
     return out
