@@ -47,6 +47,9 @@ def sources_benchmark(articles: pd.DataFrame) -> None:
     import os
     from pathlib import Path
 
+    from analysis.sources.lexicons import _stem, lexicon
+    from analysis.sources.model import _load
+
     path = Path(__file__).resolve().parents[2] / "shared" / "train" / "de_wikinews_train.jsonl"
     if path.exists():
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -58,8 +61,13 @@ def sources_benchmark(articles: pd.DataFrame) -> None:
         corpus["article_id"] = [f"a{i}" for i in range(len(corpus))]
         what = "bundled articles x 40"
     mb = corpus["text"].str.encode("utf-8").str.len().sum() / 1e6
-    analysis.find_attributions(corpus.head(50), n_jobs=1)          # load the models once
     for n_jobs in (1, os.cpu_count() or 1):
+        # fresh models, warmed on 50 articles only: word caches start nearly empty in every
+        # run (worker processes are forked and would otherwise inherit the previous run's)
+        _load.cache_clear()
+        lexicon.cache_clear()
+        _stem.cache_clear()
+        analysis.find_attributions(corpus.head(50), n_jobs=1)
         t0 = time.perf_counter()
         att = analysis.find_attributions(corpus, n_jobs=n_jobs, progress=False)
         dt = time.perf_counter() - t0

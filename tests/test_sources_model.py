@@ -125,3 +125,29 @@ def test_short_quotes_are_names_long_ones_quotations():
     inside = {t.text for t, d in zip(toks, quote_depth(toks)) if d}
     assert "Automobilwoche" not in inside
     assert {"wir", "bleiben", "Ergebnissen"} <= inside
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_detection_emissions_equal_those_of_the_listed_training_features(language):
+    """Detection sums cached per-word weight vectors over a whole batch; training lists every
+    feature. Both must give the same scores, or the model would not see what it learned."""
+    import analysis
+    from analysis.sentences import split_sentences
+    from analysis.sources.text import windows
+
+    from pathlib import Path
+
+    corpus = analysis.load_articles(Path(__file__).parent / "fixtures" / "written_batch1")
+    texts = list(corpus.loc[corpus["language"] == language, "text"])
+    assert texts
+    model = load_model(language)
+    pieces = [(text, tokenize(text, s, e)) for text in texts for s, e in split_sentences(text)]
+    long = " ".join(texts)                                 # one piece cut into windows, as detection does
+    pieces += [(long, tokenize(long)[a:b]) for a, b in windows(len(tokenize(long)))]
+    pieces.insert(1, (texts[0], []))                        # an empty piece keeps its place
+    fast = model.extractor.emissions(pieces, model.tagger.crf.weights)
+    assert len(fast) == len(pieces)
+    for (text, tokens), e in zip(pieces, fast):
+        listed = model.tagger.crf.emissions(model.extractor.sentence(text, tokens))
+        assert e.shape == listed.shape
+        assert np.allclose(e, listed, atol=1e-9)

@@ -2,9 +2,10 @@
 
 Training uses crfsuite (python-crfsuite); ``export`` writes the trained weights to JSON:
 the labels, the transition matrix and, for every attribute with a non-zero weight, one
-weight per label. Decoding here reads that JSON (loading runs no code) and works on integer
-attribute ids, which the feature extractor caches per word form, so tagging costs a few
-dictionary lookups and array sums per token instead of passing dozens of strings to C++.
+weight per label. Decoding here reads that JSON (loading runs no code). Detection gets its
+emission scores from the feature extractor, which sums the weights per word form once and
+adds those of a token's position as arrays (``FeatureExtractor.emissions``); :meth:`emissions`
+here is the plain sum over listed attribute ids that it must equal.
 Scores, Viterbi paths and marginals are those of crfsuite's CRF1d model (state features
 attribute × label, transitions label × label, no start or end transitions).
 """
@@ -45,50 +46,61 @@ class LinearChainCRF:
         return np.add.reduceat(self.weights[flat], starts, axis=0)
 
     def decode(self, emissions: list[np.ndarray]) -> tuple[list[list[int]], list[np.ndarray]]:
-        """Viterbi paths and marginals for a batch of sentences, padded to one length so each
-        time step is one array operation for all of them."""
+        """Viterbi paths and marginals for a batch of sentences. Sorted longest first and padded
+        to one length, so each time step is one array operation over the sentences still
+        running (a prefix of the batch), whatever their lengths."""
         if not emissions:
             return [], []
-        lengths = np.array([len(e) for e in emissions])
+        order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
+        lengths = np.array([len(emissions[i]) for i in order])
         B, T, L = len(emissions), int(lengths.max()), len(self.labels)
         E = np.zeros((B, T, L))
-        for b, e in enumerate(emissions):
-            E[b, :len(e)] = e
+        for b, i in enumerate(order):
+            E[b, :lengths[b]] = emissions[i]
+        # running[t]: how many sentences are longer than t (they come first)
+        running = np.searchsorted(-lengths, -np.arange(T), side="left")
         trans = self.transitions
-        # Viterbi
+        # Viterbi: a finished sentence's row stops changing, so score ends as its final score
         score = E[:, 0].copy()
         back = np.zeros((B, T, L), dtype=np.int64)
-        final = score.copy()
         for t in range(1, T):
-            cand = score[:, :, None] + trans[None]
-            back[:, t] = cand.argmax(axis=1)
-            score = cand.max(axis=1) + E[:, t]
-            ended = lengths == t + 1
-            final[ended] = score[ended]
-        paths = []
-        for b in range(B):
-            n = int(lengths[b])
-            path = [int(final[b].argmax())]
-            for t in range(n - 1, 0, -1):
-                path.append(int(back[b, t, path[-1]]))
-            paths.append(path[::-1])
+            k = running[t]
+            cand = score[:k, :, None] + trans[None]
+            back[:k, t] = cand.argmax(axis=1)
+            score[:k] = cand.max(axis=1) + E[:k, t]
+        path = np.zeros((B, T), dtype=np.int64)
+        cur = np.zeros(B, dtype=np.int64)
+        last = lengths - 1
+        best = score.argmax(axis=1)
+        for t in range(T - 1, -1, -1):
+            k = running[t]
+            ending = last[:k] == t
+            cur[:k][ending] = best[:k][ending]
+            path[:k, t] = cur[:k]
+            if t:
+                cur[:k] = back[np.arange(k), t, cur[:k]]
         # forward-backward, scaled; rows shifted so exp() cannot overflow
         X = np.exp(E - E.max(axis=2, keepdims=True))
         expt = self._exp_transitions
         alpha = np.empty_like(X)
-        beta = np.empty_like(X)
+        beta = np.ones_like(X)                        # a sentence's last token has beta = 1
         alpha[:, 0] = X[:, 0] / X[:, 0].sum(axis=1, keepdims=True)
         for t in range(1, T):
-            a = (alpha[:, t - 1] @ expt) * X[:, t]
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
-        beta[:, T - 1] = 1.0
+            k = running[t]
+            a = (alpha[:k, t - 1] @ expt) * X[:k, t]
+            alpha[:k, t] = a / a.sum(axis=1, keepdims=True)
         for t in range(T - 2, -1, -1):
-            b = (X[:, t + 1] * beta[:, t + 1]) @ expt.T
-            beta[:, t] = b / b.sum(axis=1, keepdims=True)
-            beta[lengths <= t + 1, t] = 1.0          # a sentence's last token has beta = 1
-        p = alpha * beta
-        p /= p.sum(axis=2, keepdims=True)
-        return paths, [p[b, :int(lengths[b])] for b in range(B)]
+            k = running[t + 1]
+            b = (X[:k, t + 1] * beta[:k, t + 1]) @ expt.T
+            beta[:k, t] = b / b.sum(axis=1, keepdims=True)
+        paths: list = [None] * B
+        marginals: list = [None] * B
+        for b, i in enumerate(order):
+            n = lengths[b]
+            p = alpha[b, :n] * beta[b, :n]
+            marginals[i] = p / p.sum(axis=1, keepdims=True)
+            paths[i] = path[b, :n].tolist()
+        return paths, marginals
 
 
 def export(crfsuite_model: str | Path, path: str | Path) -> dict:

@@ -80,15 +80,18 @@ def add_missing(links: list[Link], spans: list[Span], tokens: list[Token],
                 extractor: FeatureExtractor) -> list[Link]:
     """Links for cues the tagger left without a source, and second sources of quote verbs."""
     lex = extractor.lex
+    if not spans and not links:
+        # nothing tagged: only "hieß es" and transcript labels can still name a source
+        hiess = any(lex.cue_words.get(t.text.lower()) == "hiess" for t in tokens)
+        out = _hiess(tokens, extractor, _free_of(tokens, [])) if hiess else []
+        return out or _speaker_label(tokens)
     lang = lex.language
     depth = quote_depth(tokens)
     linked_cues = {l.cue for l in links}
     used = [(l.source.first, l.source.last) for l in links]
     out = []
 
-    def free(first, last):
-        return not any(depth[k] for k in range(first, last + 1)) and \
-            not any(a <= last and first <= b for a, b in used)
+    free = _free_of(tokens, used, depth)
 
     def add(cue, first, last, prob):
         out.append(Link(cue, Span(first, last, "SRC", prob)))
@@ -127,6 +130,17 @@ def add_missing(links: list[Link], spans: list[Span], tokens: list[Token],
     if not links and not out:
         out.extend(_speaker_label(tokens))
     return out
+
+
+def _free_of(tokens: list[Token], used: list, depth: list | None = None):
+    """A test for a candidate source: outside quotations and no other link's source."""
+    depth = quote_depth(tokens) if depth is None else depth
+
+    def free(first: int, last: int) -> bool:
+        return not any(depth[k] for k in range(first, last + 1)) and \
+            not any(a <= last and first <= b for a, b in used)
+
+    return free
 
 
 def _speaker_label(tokens) -> list:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
+
 from .lexicons import (ANONYMISERS, AUXILIARIES, DETERMINERS, KONJUNKTIV, PRONOUNS, TITLES,
                        Lexicon)
 from .text import QUOTE_MARKS, Token, quote_depth
@@ -51,6 +53,11 @@ class FeatureExtractor:
         self.lowercase = frozenset(lowercase_words)
         self.index = index
         self._cache: dict[str, tuple] = {}
+        # detection: per word form, the summed weights of its own and neighbour features,
+        # rows of one table (word form -> row)
+        self._rows: dict[str, int] = {}
+        self._table = np.zeros((0, 5, 0))
+        self._weights = None
 
     def is_namelike(self, word: str) -> bool:
         """Capitalised and not a common lower-case word: a name, or in German a noun."""
@@ -175,6 +182,115 @@ class FeatureExtractor:
             dyn.append(_CLAUSE[clause[i]])
             out.append(x + enc(dyn))
         return out
+
+    def emissions(self, pieces: list[tuple[str, list[Token]]], weights: np.ndarray) -> list[np.ndarray]:
+        """For each (text, tokens) piece: per token and label, the sum of the weights of the
+        features :meth:`sentence` lists, without listing them. A word's own and neighbour
+        features are summed once per word form and cached; the features of a position are
+        added as arrays over all pieces at once. ``weights`` is the CRF's attributes × labels
+        matrix with a zero row last (:class:`~.crf.LinearChainCRF`); the extractor must have
+        the model's ``index``."""
+        L = weights.shape[1]
+        pieces = [(text, tokens) for text, tokens in pieces]
+        sizes = [len(tokens) for _, tokens in pieces]
+        N = sum(sizes)
+        if not N:
+            return [np.zeros((0, L)) for _ in pieces]
+        index, zero, word = self.index, len(weights) - 1, self.word
+        ids = index.get
+        known = self._cache.get
+        info = [known(t.text) or word(t.text) for _, tokens in pieces for t in tokens]
+        texts = [t.text for _, tokens in pieces for t in tokens]
+        rows = self._rows_of(texts, info, weights)
+        V = self._table[rows]                   # token × (own, -2, -1, +1, +2) × label
+        # position of each token in its piece, and how many tokens follow it there
+        ends = np.cumsum(sizes)
+        starts = ends - np.array(sizes)
+        piece_of = np.repeat(np.arange(len(pieces)), sizes)
+        pos = np.arange(N) - starts[piece_of]
+        after = ends[piece_of] - 1 - np.arange(N)
+        E = V[:, 0].copy()
+        E[2:] += V[:-2, 1] * (pos[2:] >= 2)[:, None]       # "-2:…" features of the word two to the left
+        E[1:] += V[:-1, 2] * (pos[1:] >= 1)[:, None]
+        E[:-1] += V[1:, 3] * (after[:-1] >= 1)[:, None]
+        E[:-2] += V[2:, 4] * (after[:-2] >= 2)[:, None]
+        words = [w[0] for w in info]
+        inside = pos[1:] >= 1                    # pairs of neighbours within one piece
+        minus = [ids("bi-=" + a + "|" + b, zero) for a, b in zip(words, words[1:])]
+        plus = [ids("bi+=" + a + "|" + b, zero) for a, b in zip(words, words[1:])]
+        E[1:] += weights[minus] * inside[:, None]
+        E[:-1] += weights[plus] * inside[:, None]
+        E[starts[np.array(sizes) > 0]] += weights[ids("BOS", zero)]
+        E[ends[np.array(sizes) > 0] - 1] += weights[ids("EOS", zero)]
+        # per piece: quotation depth, sentence flags, lexicon marks, cue distances, clauses
+        depth, flag_ids, dist_r, dist_l, crw, clause, marked = [], [], [], [], [], [], []
+        for (text, tokens), first, n in zip(pieces, starts.tolist(), sizes):
+            if not n:
+                continue
+            part = info[first:first + n]
+            d = quote_depth(tokens)
+            depth += d
+            flags = [zero]
+            if any(w[5] for w in part):
+                flags.append(ids("S:konj", zero))
+            if any(d):
+                flags.append(ids("S:quote", zero))
+            flag_ids.append(weights[flags].sum(axis=0))
+            for i, m in enumerate(self.marks(text, tokens)):
+                if m:
+                    marked.append((first + i, ids("M=" + m, zero)))
+                    if i >= 1:
+                        marked.append((first + i - 1, ids("1:M=" + m, zero)))
+                    if i + 1 < n:
+                        marked.append((first + i + 1, ids("-1:M=" + m, zero)))
+            right, left = _nearest([i for i, w in enumerate(part) if w[2]], n)
+            dist_r += [9 if r is None else min(r - i, 8) for i, r in enumerate(right)]
+            dist_l += [9 if l is None else min(i - l, 8) for i, l in enumerate(left)]
+            crw += [zero if r is None else ids("crw=" + part[r][1], zero) for r in right]
+            c, count = [], 0
+            for t in tokens:
+                c.append(count)
+                if t.text in CLAUSE_MARKS and count < 3:
+                    count += 1
+            clause += c
+        E += np.repeat(np.stack(flag_ids), [n for n in sizes if n], axis=0)
+        E += weights[[ids("q=0", zero), ids("q=1", zero)]][depth]
+        E += weights[[ids(f, zero) for f in _DIST_R] + [zero]][dist_r]
+        E += weights[[ids(f, zero) for f in _DIST_L] + [zero]][dist_l]
+        E += weights[crw]
+        E += weights[[ids(f, zero) for f in _CLAUSE]][clause]
+        if marked:
+            at, which = zip(*marked)
+            np.add.at(E, list(at), weights[list(which)])
+        return np.split(E, ends[:-1])
+
+    def _rows_of(self, texts: list[str], info: list[tuple], weights: np.ndarray) -> list[int]:
+        """Rows of the word-vector table for these word forms, adding the new ones (all
+        summed in one array operation)."""
+        if weights is not self._weights or len(self._rows) > CACHE_LIMIT:
+            self._weights, self._rows = weights, {}
+            self._table = np.zeros((0, 5, weights.shape[1]))
+        rows = self._rows
+        new = {}
+        for text, w in zip(texts, info):
+            if text not in rows and text not in new:
+                new[text] = w
+        if new:
+            zero, flat, starts = len(weights) - 1, [], []
+            for w in new.values():
+                for part in (w[3], *(w[4][d] for d in OFFSETS)):
+                    starts.append(len(flat))
+                    flat.append(zero)
+                    flat.extend(part)
+            sums = np.add.reduceat(weights[flat], starts, axis=0).reshape(len(new), 5, -1)
+            first = len(rows)
+            if first + len(new) > len(self._table):      # grow by doubling: appends stay linear
+                table = np.zeros((max(2 * len(self._table), first + len(new), 4096), 5, weights.shape[1]))
+                table[:first] = self._table[:first]
+                self._table = table
+            self._table[first:first + len(new)] = sums
+            rows.update((text, first + k) for k, text in enumerate(new))
+        return [rows[t] for t in texts]
 
 
 _DIST_R = ["cr=" + _distance(d) for d in range(9)]

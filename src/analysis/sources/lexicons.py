@@ -85,6 +85,8 @@ class Lexicon:
     stopwords: frozenset = frozenset()
     names: "PhraseIndex | None" = None                   # outlets, organisations, places, persons
     _kinds: dict = field(default_factory=dict, repr=False)
+    _closed: dict = field(default_factory=dict, repr=False)     # phrase -> closed_matches(phrase)
+    _state_marker: "re.Pattern | None" = field(default=None, repr=False)
     phrases: "PhraseIndex | None" = None                 # multi-word source phrases
 
     def stem(self, word: str) -> str:
@@ -155,6 +157,14 @@ class Lexicon:
         """
         if self.names is None:
             return []
+        if tokens is None and len(text) <= 200:
+            # source phrases repeat ("Sprecher", "the official"): look each up once
+            found = self._closed.get(text)
+            if found is None:
+                found = self.closed_matches(text, tokenize(text))
+                if len(self._closed) < 100_000:
+                    self._closed[text] = found
+            return list(found)
         tokens = tokenize(text) if tokens is None else tokens
         return [(tokens[i].start, tokens[j - 1].end, *value) for i, j, value in self.names.find(tokens)]
 
@@ -166,8 +176,10 @@ class Lexicon:
         return [(tokens[i].start, tokens[j - 1].end, kind) for i, j, kind in self.phrases.find(tokens)]
 
     def has_state_marker(self, phrase: str) -> bool:
-        low = phrase.lower()
-        return any(re.search(r"(?<![\w-])" + re.escape(m), low) for m in self.state_markers)
+        if self._state_marker is None:     # one pattern for all markers, built on first use
+            self._state_marker = re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(m) for m in self.state_markers) + ")" if self.state_markers else r"(?!)")
+        return self._state_marker.search(phrase.lower()) is not None
 
 
 @lru_cache(maxsize=None)
@@ -196,7 +208,8 @@ class PhraseIndex:
         self.case_sensitive = case_sensitive
         self.entries: dict[tuple, object] = {}
         self.lengths: dict[str, list[int]] = {}
-        self._norms: dict[str, tuple[str, str]] = {}
+        # per word form: (form inside multi-word entries, their lengths, one-word match or None)
+        self._words: dict[str, tuple] = {}
 
     def _norm(self, word: str, multi: bool) -> str:
         word = word if self.case_sensitive else word.lower()
@@ -204,14 +217,19 @@ class PhraseIndex:
             return _ENDING.sub("", word)
         return word
 
-    def _norms_of(self, word: str) -> tuple[str, str]:
-        """(form for one-word entries, form inside multi-word entries), cached per word."""
-        norms = self._norms.get(word)
-        if norms is None:
-            norms = (self._norm(word, False), self._norm(word, True))
-            if len(self._norms) < 500_000:
-                self._norms[word] = norms
-        return norms
+    def _word(self, word: str) -> tuple:
+        """What a word form can start, cached: lookups per token become one dictionary get."""
+        info = self._words.get(word)
+        if info is None:
+            single, multi = self._norm(word, False), self._norm(word, True)
+            lengths = tuple(n for n in self.lengths.get(multi, ()) if n > 1)
+            value = self.entries.get((single,)) if single in self.lengths else None
+            if value is None and single[:1].isupper():
+                value = self._genitive(single)
+            info = (multi, lengths, value)
+            if len(self._words) < 500_000:
+                self._words[word] = info
+        return info
 
     def add(self, phrase: str, value) -> None:
         words = TOKEN.findall(phrase)
@@ -222,6 +240,7 @@ class PhraseIndex:
         if key in self.entries:
             return
         self.entries[key] = value
+        self._words.clear()
         lengths = self.lengths.setdefault(key[0], [])
         if len(key) not in lengths:
             lengths.append(len(key))
@@ -229,25 +248,20 @@ class PhraseIndex:
 
     def find(self, tokens: list[Token]) -> list[tuple[int, int, object]]:
         """Longest matches, left to right: (first token, end token, value)."""
-        out, i, n = [], 0, len(tokens)
-        norms = [self._norms_of(t.text) for t in tokens]
-        single = [x[0] for x in norms]
-        multi = [x[1] for x in norms]
-        lengths, entries = self.lengths, self.entries
+        word, known = self._word, self._words.get
+        info = [known(t.text) or word(t.text) for t in tokens]
+        out, i, n, entries = [], 0, len(tokens), self.entries
         while i < n:
+            _, lengths, value = info[i]
             hit = None
-            for length in lengths.get(multi[i], ()):
-                if 1 < length <= n - i:
-                    value = entries.get(tuple(multi[i:i + length]))
-                    if value is not None:
-                        hit = (i, i + length, value)
+            for length in lengths:
+                if length <= n - i:
+                    found = entries.get(tuple(x[0] for x in info[i:i + length]))
+                    if found is not None:
+                        hit = (i, i + length, found)
                         break
-            if hit is None:
-                value = entries.get((single[i],)) if single[i] in lengths else None
-                if value is None and single[i][:1].isupper():
-                    value = self._genitive(single[i])
-                if value is not None:
-                    hit = (i, i + 1, value)
+            if hit is None and value is not None:
+                hit = (i, i + 1, value)
             if hit:
                 out.append(hit)
                 i = hit[1]

@@ -38,10 +38,11 @@ class SpanTagger:
         for t, (text, sents) in enumerate(zip(texts, sentences)):
             for k, tokens in enumerate(sents):
                 for a, b in windows(len(tokens)):
-                    pieces.append((t, k, a, self.crf.emissions(self.extractor.sentence(text, tokens[a:b]))))
-        paths, marginals = self.crf.decode([p[3] for p in pieces])
+                    pieces.append((t, k, a, text, tokens[a:b]))
+        emissions = self.extractor.emissions([p[3:] for p in pieces], self.crf.weights)
+        paths, marginals = self.crf.decode(emissions)
         found: dict = {}
-        for (t, k, a, _), path, marg in zip(pieces, paths, marginals):
+        for (t, k, a, _, _), path, marg in zip(pieces, paths, marginals):
             found.setdefault((t, k), []).extend(
                 Span(s.first + a, s.last + a, s.label, s.prob) for s in self._read(path, marg))
         out = [[[] for _ in sents] for sents in sentences]
