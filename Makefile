@@ -19,9 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 report: setup
 	@mkdir -p reports
-	$(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=900 \
-		--ExecutePreprocessor.kernel_name=$(KERNEL) --output-dir reports $(NOTEBOOKS)
-	@echo "Reports written:"; for nb in $(NOTEBOOKS); do echo "  $(CURDIR)/reports/$$(basename $$nb .ipynb).html"; done
+	$(BIN)/python -m analysis.report --out reports $(NOTEBOOKS)
 
 test: setup
 	$(BIN)/python -m pytest

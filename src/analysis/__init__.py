@@ -12,10 +12,11 @@ from .reuse import reuse_matrix, shared_passages
 from .sentences import sentences, split_sentences
 from .terms import keyness, term_frequencies
 from .tokens import tokens
+from .views import html_table
 
 __all__ = [
     "ArticleLoadError", "CATEGORIES", "LoadWarning", "concordance", "date_conflicts",
-    "date_mentions", "evidence", "evidence_table", "find_attributions", "keyness",
+    "date_mentions", "evidence", "evidence_table", "find_attributions", "html_table", "keyness",
     "load_articles", "load_report", "parse_published", "publication_order", "reuse_matrix",
     "sentences", "shared_passages", "source_reliance", "split_sentences", "term_frequencies",
     "tokens",

@@ -6,6 +6,7 @@ import html
 import pandas as pd
 
 from .sources.categories import CATEGORIES
+from .views import html_table
 
 
 def source_reliance(attributions: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", *,
@@ -76,7 +77,8 @@ def highlight(row) -> str:
 
 def evidence_table(attributions: pd.DataFrame, articles: pd.DataFrame | None = None, *, outlet=None,
                    category=None, by: str = "outlet"):
-    """An HTML table (for notebooks) of the sentences behind a number, cue and source marked."""
+    """An HTML table (for notebooks) of the sentences behind a number, cue and source marked;
+    all text escaped."""
     rows = evidence(attributions, articles, outlet=outlet, category=category, by=by)
     shown = pd.DataFrame({
         "article": rows["article_id"],
@@ -84,4 +86,6 @@ def evidence_table(attributions: pd.DataFrame, articles: pd.DataFrame | None = N
         "sentence (source marked, cue bold)": [highlight(r) for _, r in rows.iterrows()],
         "rule": rows["how"],
     })
-    return shown.style.hide(axis="index").format(escape=None).set_table_attributes('class="evidence"')
+    # only the marked sentence is HTML (built from escaped pieces); every other cell is escaped
+    return html_table(shown, html_columns=["sentence (source marked, cue bold)"]) \
+        .set_table_attributes('class="evidence"')

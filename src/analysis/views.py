@@ -1,0 +1,42 @@
+"""Tables for notebooks and HTML reports, with article text escaped: text is data, never markup.
+
+pandas' ``DataFrame.style`` escapes nothing by default, so a title or sentence holding
+``<script>`` would run in a shared report. :func:`html_table` escapes every cell, the index,
+the column names and the caption; only columns the library built as HTML itself from escaped
+pieces (``html_columns``, e.g. the marked sentences of ``evidence_table``) are passed through.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+
+def html_table(frame: pd.DataFrame, *, formats: dict[str, str | Callable] | None = None,
+               caption: str | None = None, index: bool = False,
+               html_columns: Iterable[str] = ()) -> Styler:
+    """A Styler of ``frame`` that escapes every value, label and the caption.
+
+    ``formats`` maps columns to a format string or function (as ``Styler.format``);
+    ``html_columns`` are columns that already hold safe HTML (built from escaped text).
+    """
+    if not frame.columns.is_unique:
+        raise ValueError(f"html_table needs unique column names; repeated: {sorted(set(frame.columns[frame.columns.duplicated()]))}")
+    trusted = [c for c in html_columns if c in frame.columns]
+    plain = [c for c in frame.columns if c not in trusted]
+    styler = frame.style
+    formats = formats or {}
+    if plain:
+        styler = styler.format({c: formats[c] for c in plain if c in formats}, subset=plain,
+                               escape="html", na_rep="")
+    if trusted:
+        styler = styler.format({c: formats[c] for c in trusted if c in formats}, subset=trusted,
+                               escape=None, na_rep="")
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    if caption is not None:
+        styler = styler.set_caption(html.escape(caption))
+    if not index:
+        styler = styler.hide(axis="index")
+    return styler
