@@ -370,27 +370,22 @@ def load_articles(
             )
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such file or folder")
-        files, manifest_path = _discover(path, manifest)
+        files, manifest_path = _discover(path, manifest, report)
+        folder = path if path.is_dir() else None
     else:
         files = [Path(p) for p in path]
         manifest_path = Path(manifest) if manifest else None
+        folder = None
     segment = True if segment is None else segment
-
-    entries: dict[str, dict] = {}
-    if manifest_path is not None:
-        table = read_manifest(manifest_path, report)
-        base = manifest_path.parent
-        by_name = {f.name: f for f in files}
-        for row in table.to_dict("records"):
-            name = Path(row["file"]).name
-            candidates = [by_name.get(name), base / row["file"], base / "articles" / row["file"]]
-            found = next((c for c in candidates if c is not None and c.is_file()), None)
-            if found is None:
-                report.add(manifest_path, "warning", f"manifest row names {row['file']!r}, which does not exist", row["line"])
-                continue
-            entries[str(found.resolve())] = row
-            if found not in files and found.resolve() not in {f.resolve() for f in files}:
-                files.append(found)
+    # only files inside the folder the user named are read: a manifest row or a symbolic link
+    # cannot pull in /etc/passwd or a file beside the corpus
+    if folder is not None:
+        inside = folder.resolve()
+        for file in [f for f in files if not f.resolve().is_relative_to(inside)]:
+            report.add(file, "rejected", f"symbolic link to {file.resolve()}, outside the folder {folder}; not read")
+            files.remove(file)
+    entries = _manifest_entries(manifest_path, files, report, folder_load=folder is not None) \
+        if manifest_path is not None else {}
 
     rows, seen = [], {}
     for file in _progress(sorted(files), len(files), progress, "Loading articles"):
@@ -421,20 +416,79 @@ def load_articles(
     return _frame(rows, report, tz)
 
 
-def _discover(path: Path, manifest) -> tuple[list[Path], Path | None]:
-    """Files to load and the manifest that describes them."""
+def _manifest_entries(manifest_path: Path, files: list[Path], report: _Report, *, folder_load: bool) -> dict:
+    """Manifest rows by the resolved path of the file they describe. A row describes a file
+    being loaded and never adds one; a row naming a path outside the manifest's folder
+    (absolute, ``..``, or a link leading out) is rejected by name."""
+    table = read_manifest(manifest_path, report)
+    base = manifest_path.parent
+    inside = base.resolve()
+    loaded = {str(f.resolve()): f for f in files}
+    by_name = {f.name: f for f in files}
+    entries: dict[str, dict] = {}
+    for row in table.to_dict("records"):
+        name, line = row["file"], row["line"]
+        named = Path(name)
+        if named.is_absolute() or ".." in named.parts:
+            report.add(manifest_path, "rejected", f"manifest row names {name!r}: only paths inside {base} are read", line)
+            continue
+        candidates = [by_name.get(named.name), base / named, base / "articles" / named]
+        found = next((c for c in candidates if c is not None and c.is_file()), None)
+        if found is None:
+            if folder_load:
+                report.add(manifest_path, "warning", f"manifest row names {name!r}, which does not exist", line)
+            continue
+        resolved = found.resolve()
+        if not resolved.is_relative_to(inside):
+            report.add(manifest_path, "rejected", f"manifest row names {name!r}, a link to {resolved} outside {base}; not read", line)
+            continue
+        if str(resolved) not in loaded:
+            if folder_load:
+                report.add(manifest_path, "warning", f"manifest row names {name!r}, which is not among the files "
+                           "loaded (only .txt files in the folder are read)", line)
+            continue
+        entries[str(resolved)] = row
+    return entries
+
+
+def _discover(path: Path, manifest, report: _Report) -> tuple[list[Path], Path | None]:
+    """Files to load and the manifest that describes them; every other folder entry is named
+    in the load report with the reason it is not read."""
     if path.is_file():
         files = [path]
         folder = path.parent
     else:
         folder = path / "articles" if (path / "articles").is_dir() else path
-        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+        files = []
+        for entry in sorted(folder.iterdir()):
+            if entry.is_file() and entry.suffix.lower() == ".txt":
+                files.append(entry)
+            elif entry.name != "articles.csv" and not entry.name.startswith("."):
+                report.add(entry, "warning", f"not read: {_kind_of(entry)}")
+        if folder != path:
+            # beside articles/: files are named (a page left outside it); sub-folders are other
+            # material of the project (training labels, documents) and are not articles
+            for entry in sorted(path.iterdir()):
+                if entry.name not in ("articles", "articles.csv") and not entry.name.startswith(".") \
+                        and not (entry.is_dir() and not entry.is_symlink()):
+                    what = "a file" if entry.is_file() else _kind_of(entry)
+                    report.add(entry, "warning", f"not read: {what} beside the articles/ folder (only files in it are read)")
     if manifest is not None:
         return files, Path(manifest)
     for candidate in (path / "articles.csv", folder / "articles.csv", folder.parent / "articles.csv"):
         if candidate.is_file():
             return files, candidate
     return files, None
+
+
+def _kind_of(entry: Path) -> str:
+    if entry.is_symlink() and not entry.exists():
+        return "a broken symbolic link"
+    if entry.is_dir():
+        return "a sub-folder (sub-folders are not searched)"
+    if not entry.is_file():
+        return "not a regular file (a pipe, socket or device)"
+    return f"not a .txt file ({entry.suffix or 'no suffix'})"
 
 
 def _load_table(path: Path, report: _Report, *, tz, segment, text_col, id_col, title_col,
