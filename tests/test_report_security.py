@@ -13,7 +13,6 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
-import pytest
 
 import analysis
 from analysis.report import build_report, exporter

@@ -14,7 +14,7 @@ import numpy as np
 
 from .lexicons import (ANONYMISERS, AUXILIARIES, DETERMINERS, KONJUNKTIV, PRONOUNS, TITLES,
                        Lexicon)
-from .text import QUOTE_MARKS, Token, quote_depth
+from .text import Token, quote_depth
 
 OFFSETS = (-2, -1, 1, 2)
 CACHE_LIMIT = 500_000          # word forms kept per model; a corpus larger than that recomputes the rest

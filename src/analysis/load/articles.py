@@ -1,0 +1,110 @@
+"""``load_articles``: a folder, files or a table in, one row per article out."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Literal
+
+import pandas as pd
+
+from .decode import decode, fingerprint
+from .folder import discover, manifest_entries
+from .progress import progress_bar
+from .report import Report
+from .rows import article_row, articles_frame
+from .tables import load_table
+
+
+def bundled_data_dir() -> Path:
+    """The project's ``data/`` folder (or ``$ANALYSIS_DATA``)."""
+    env = os.environ.get("ANALYSIS_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "data"
+
+
+def load_articles(
+    path: str | Path | Iterable[str | Path] | None = None,
+    *,
+    manifest: str | Path | None = None,
+    errors: Literal["warn", "raise", "ignore"] = "warn",
+    tz: str = "Europe/Berlin",
+    segment: bool | None = None,
+    text_col: str = "text",
+    id_col: str | None = None,
+    title_col: str | None = "title",
+    outlet_col: str | None = "outlet",
+    date_col: str | None = "published",
+    language_col: str | None = "language",
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Load articles into a DataFrame with one row per article (columns: :data:`COLUMNS`).
+
+    ``path`` is a folder of ``.txt`` pages (its ``articles.csv`` manifest, or one in the
+    folder above, names outlet, date and language), a single file, a list of files, or
+    a table (``.csv``, ``.jsonl``, ``.parquet``) with a ``text_col``. With no path the
+    bundled sample articles are loaded.
+
+    Problems never pass silently: with ``errors="warn"`` (default) each rejected file
+    and each warning is listed in ``df.attrs["load_report"]`` and a summary warning is
+    shown; ``errors="raise"`` raises :class:`ArticleLoadError` on the first problem.
+    ``segment`` separates body text from captions, credits, headings and notes; it is on
+    for text pages and off for tables (whose text is usually the body already).
+    """
+    report = Report(errors)
+    if path is None:
+        path = bundled_data_dir()
+    if isinstance(path, (str, Path)):
+        path = Path(path)
+        if path.suffix.lower() in (".csv", ".jsonl", ".json", ".parquet") and path.is_file():
+            return load_table(
+                path, report, tz=tz, segment=bool(segment), text_col=text_col, id_col=id_col,
+                title_col=title_col, outlet_col=outlet_col, date_col=date_col,
+                language_col=language_col, progress=progress,
+            )
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such file or folder")
+        files, manifest_path = discover(path, manifest, report)
+        folder = path if path.is_dir() else None
+    else:
+        files = [Path(p) for p in path]
+        manifest_path = Path(manifest) if manifest else None
+        folder = None
+    segment = True if segment is None else segment
+    # only files inside the folder the user named are read: a manifest row or a symbolic link
+    # cannot pull in /etc/passwd or a file beside the corpus
+    if folder is not None:
+        inside = folder.resolve()
+        for file in [f for f in files if not f.resolve().is_relative_to(inside)]:
+            report.add(file, "rejected", f"symbolic link to {file.resolve()}, outside the folder {folder}; not read")
+            files.remove(file)
+    entries = manifest_entries(manifest_path, files, report, folder_load=folder is not None) \
+        if manifest_path is not None else {}
+
+    rows, seen = [], {}
+    for file in progress_bar(sorted(files), len(files), progress, "Loading articles"):
+        entry = entries.get(str(file.resolve()))
+        line = entry["line"] if entry else None
+        if manifest_path is not None and entry is None:
+            report.add(file, "warning", f"no row in {manifest_path.name}; outlet and date only from the text")
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            report.add(file, "rejected", f"unreadable: {exc.strerror or exc}", line)
+            continue
+        try:
+            text, encoding = decode(data)
+        except ValueError as exc:
+            report.add(file, "rejected", str(exc), line)
+            continue
+        digest = fingerprint(text)
+        if digest in seen:
+            report.add(file, "rejected", f"duplicate of {seen[digest]}", line)
+            continue
+        seen[digest] = file.name
+        if encoding not in ("utf-8", "utf-8-sig"):
+            report.add(file, "warning", f"not UTF-8; decoded as {encoding}", line)
+        row = article_row(file.stem, file, text, entry or {}, report, line, tz, segment, encoding)
+        if row is not None:
+            rows.append(row)
+    return articles_frame(rows, report, tz)

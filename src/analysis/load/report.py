@@ -1,0 +1,67 @@
+"""The load report: every file rejected and every warning, with the reason and the line."""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+
+class ArticleLoadError(ValueError):
+    """A problem with an input file or the manifest (raised with ``errors="raise"``)."""
+
+
+class LoadWarning(UserWarning):
+    """Summary of files rejected or loaded with warnings."""
+
+
+@dataclass
+class Problem:
+    file: str
+    status: Literal["rejected", "warning"]
+    reason: str
+    line: int | None = None
+
+    def message(self) -> str:
+        where = f"{self.file} (manifest line {self.line})" if self.line else self.file
+        return f"{where}: {self.reason}"
+
+
+class Report:
+    def __init__(self, errors: str):
+        if errors not in ("raise", "warn", "ignore"):
+            raise ValueError('errors must be "raise", "warn" or "ignore"')
+        self.errors = errors
+        self.problems: list[Problem] = []
+
+    def add(self, file, status, reason, line=None) -> None:
+        problem = Problem(str(file), status, reason, line)
+        if self.errors == "raise":
+            raise ArticleLoadError(problem.message())
+        self.problems.append(problem)
+
+    def frame(self) -> pd.DataFrame:
+        frame = pd.DataFrame(
+            [vars(p) for p in self.problems], columns=["file", "line", "status", "reason"]
+        )
+        frame["line"] = frame["line"].astype("Int64")
+        return frame
+
+    def summarise(self, n_loaded: int) -> None:
+        if self.errors != "warn" or not self.problems:
+            return
+        rejected = sum(p.status == "rejected" for p in self.problems)
+        shown = "\n".join("  " + p.message() for p in self.problems[:10])
+        more = f"\n  ... {len(self.problems) - 10} more" if len(self.problems) > 10 else ""
+        warnings.warn(
+            f"Loaded {n_loaded} articles; {rejected} files rejected, "
+            f"{len(self.problems) - rejected} warnings (df.attrs['load_report']):\n{shown}{more}",
+            LoadWarning,
+            stacklevel=3,
+        )
+
+
+def load_report(articles: pd.DataFrame) -> pd.DataFrame:
+    """The files rejected and the warnings recorded when ``articles`` was loaded."""
+    return articles.attrs.get("load_report", pd.DataFrame(columns=["file", "line", "status", "reason"]))
