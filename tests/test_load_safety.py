@@ -93,3 +93,87 @@ def test_every_folder_entry_is_loaded_or_named(tmp_path):
     named = {Path(f).name for f in analysis.load_report(df)["file"]}
     entries = {p.name for p in articles.iterdir()} | {"stray.txt"}
     assert entries <= named | {f"{a}.txt" for a in df["article_id"]}
+
+
+ENGLISH = "Officials said on Monday that the talks would go on. The ministry said so too."
+
+
+def test_repeated_ids_are_made_unique_and_reported(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"id": ["a", "a", "b", "a"],
+                  "text": [ENGLISH, ENGLISH.replace("Monday", "Tuesday"), ENGLISH.replace("Monday", "Friday"),
+                           ENGLISH.replace("Monday", "Sunday")]}).to_csv(path, index=False)
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(path, id_col="id")
+    assert list(df["article_id"]) == ["a", "a#2", "b", "a#3"]
+    assert df["article_id"].is_unique
+    assert "t.csv row 2 (a):3 warning id 'a' repeats (first on line 2); loaded as 'a#2'" in reasons(df)
+    att = analysis.find_attributions(df)           # one article per id: attributions stay apart
+    assert set(att["article_id"]) <= set(df["article_id"]) and att["article_id"].nunique() >= 3
+
+
+def test_a_named_column_that_is_missing_is_one_clear_error(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"body": [ENGLISH]}).to_csv(path, index=False)
+    with pytest.raises(analysis.ArticleLoadError, match=r"t\.csv: no id column 'uid' \(columns: body\)"):
+        analysis.load_articles(path, text_col="body", id_col="uid")
+    with pytest.raises(analysis.ArticleLoadError, match="no date column 'date'"):
+        analysis.load_articles(path, text_col="body", date_col="date")
+    assert len(analysis.load_articles(path, text_col="body")) == 1      # default names may be absent
+
+
+def test_placeholder_texts_float_ids_and_midnight_stamps(tmp_path):
+    path = tmp_path / "t.parquet"
+    pd.DataFrame({"id": [1.0, 2.0, 3.0, float("nan"), 5.0],
+                  "text": [ENGLISH, "NaN", "NULL", ENGLISH.replace("Monday", "Friday"), "None"],
+                  "published": pd.to_datetime(["2023-09-14 00:00", "2023-09-15 00:00", "2023-09-16 00:00", "2023-09-17 00:00",
+                                               "2023-09-18 14:30"])}).to_parquet(path)
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(path, id_col="id")
+    assert list(df["article_id"]) == ["1"]
+    assert df.loc[0, "published_precision"] == "day"              # a date stored at midnight is a day
+    text = reasons(df)
+    assert "t.parquet row 2 (2):2 rejected empty text ('NaN')" in text
+    assert "no id in column 'id'" in text
+    assert text.count("empty text") == 3
+
+
+def test_a_broken_jsonl_line_is_rejected_by_its_number_and_the_rest_load(tmp_path):
+    path = tmp_path / "t.ndjson"
+    path.write_text("\n".join([
+        '{"id": "a", "text": "' + ENGLISH + '"}',
+        '{"id": "b", "text": "unclosed',
+        '42',
+        '"just a string"',
+        '',
+        '{"id": "c", "text": "' + ENGLISH.replace("Monday", "Friday") + '"}',
+    ]) + "\n", encoding="utf-8")
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(path, id_col="id")
+    assert list(df["article_id"]) == ["a", "c"]
+    text = reasons(df)
+    assert "t.ndjson:2 rejected line 2 is not valid JSON" in text
+    assert "t.ndjson:3 rejected line 3 is a int, not an object" in text
+    assert "t.ndjson:4 rejected line 4 is a str, not an object" in text
+    assert analysis.load_report(df).loc[lambda r: r["file"].str.contains("row 2"), "line"].empty
+
+
+def test_tsv_tables_load_row_by_row(tmp_path):
+    path = tmp_path / "t.tsv"
+    pd.DataFrame({"id": ["a", "b"], "text": [ENGLISH, ENGLISH.replace("Monday", "Friday")]}).to_csv(
+        path, sep="\t", index=False)
+    df = analysis.load_articles(path, id_col="id")
+    assert list(df["article_id"]) == ["a", "b"]
+
+
+def test_text_in_other_scripts_is_not_labelled_german(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "ru.txt").write_text("Москва (ТАСС) - Министерство иностранных дел заявило в понедельник, "
+                                   "что переговоры продолжатся.\n", encoding="utf-8")
+    (corpus / "ko.txt").write_text("서울 (연합뉴스) - 통일부는 월요일 회담이 계속될 것이라고 밝혔다.\n", encoding="utf-8")
+    (corpus / "de.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(corpus)
+    assert dict(zip(df["article_id"], df["language"])) == {"de": "de", "ko": "und", "ru": "und"}
+    assert reasons(df).count("language not German or English") == 2

@@ -36,12 +36,18 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def detect_language(text: str) -> str:
-    """``de`` or ``en`` by the share of each language's function words."""
+    """``de`` or ``en`` by the share of each language's function words; ``und`` (undetermined)
+    when most letters are not Latin (Cyrillic, Hangul, Chinese …): such a text is neither."""
     from stop_words import get_stop_words
 
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    latin = sum(ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" for ch in letters)
+    if letters and latin < 0.5 * len(letters):
+        return "und"
     de, en = set(get_stop_words("de")), set(get_stop_words("en"))
     shared = de & en
-    words = [w.lower() for w in WORD.findall(text[:20000])]
+    words = [w.lower() for w in WORD.findall(sample)]
     n_de = sum(w in de and w not in shared for w in words)
     n_en = sum(w in en and w not in shared for w in words)
     return "en" if n_en > n_de else "de"

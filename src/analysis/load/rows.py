@@ -118,6 +118,9 @@ def article_row(article_id, file, text, entry, report, line, tz, segment, encodi
         if language:
             report.add(file, "warning", f"language {language!r} not supported; detected instead", line)
         language = detect_language(page.text)
+        if language == "und":
+            report.add(file, "warning", "language not German or English (most letters are not Latin); "
+                       "source detection leaves it out", line)
     return {
         "article_id": str(article_id),
         "file": str(file),

@@ -12,37 +12,92 @@ from .report import ArticleLoadError, Report
 from .rows import articles_frame, article_row
 
 
-def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, title_col,
-                outlet_col, date_col, language_col, progress) -> pd.DataFrame:
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
+# cells that mean "no text" in exported tables, not one-word articles
+EMPTY_TEXTS = {"nan", "null", "none", "na", "n/a", "<na>"}
+
+
+def read_table(path: Path, report: Report) -> tuple[pd.DataFrame, list[int]]:
+    """The table and, per row, the line of the file it came from. A JSON Lines line that is
+    broken or not an object is rejected by its line number; the others load."""
     suffix = path.suffix.lower()
     try:
-        if suffix == ".csv":
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        elif suffix in (".jsonl", ".json"):
-            # Parsed with json, not pd.read_json: pandas guesses types by version and turned
-            # a "date" of "2023-09" into a timestamp (1 September) on pandas 2.x.
-            raw = path.read_text(encoding="utf-8-sig")
-            records = [json.loads(line) for line in raw.splitlines() if line.strip()] \
-                if suffix == ".jsonl" else json.loads(raw)
-            table = pd.DataFrame.from_records(records)
-        else:
-            table = pd.read_parquet(path)
+        if suffix in (".csv", ".tsv"):
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                                sep="\t" if suffix == ".tsv" else ",")
+            return table, list(range(2, len(table) + 2))
+        if suffix in (".jsonl", ".ndjson"):
+            # parsed with json, not pd.read_json: pandas guesses types by version and turned a
+            # "date" of "2023-09" into a timestamp (1 September) on pandas 2.x
+            records, lines = [], []
+            for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError as exc:
+                    report.add(path, "rejected", f"line {n} is not valid JSON: {exc.msg}", n)
+                    continue
+                if not isinstance(record, dict):
+                    report.add(path, "rejected", f"line {n} is a {type(record).__name__}, not an object", n)
+                    continue
+                records.append(record)
+                lines.append(n)
+            return pd.DataFrame.from_records(records), lines
+        if suffix == ".json":
+            records = json.loads(path.read_text(encoding="utf-8-sig"))
+            if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+                raise ValueError("expected a list of objects")
+            return pd.DataFrame.from_records(records), list(range(1, len(records) + 1))
+        table = pd.read_parquet(path)
+        return table, list(range(1, len(table) + 1))
     except (ValueError, pd.errors.ParserError, OSError) as exc:   # JSONDecodeError is a ValueError
         raise ArticleLoadError(f"{path}: cannot read table: {exc}") from None
-    if text_col not in table.columns:
-        raise ArticleLoadError(
-            f"{path}: no text column {text_col!r} (columns: {', '.join(map(str, table.columns))}); "
-            "pass text_col=..."
-        )
-    rows, seen = [], {}
+
+
+def _value(value) -> str | None:
+    """A cell as text: None for missing values; 3.0 as "3"; a timestamp at midnight as its day."""
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    return str(value)
+
+
+def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, title_col,
+               outlet_col, date_col, language_col, progress) -> pd.DataFrame:
+    table, lines = read_table(path, report)
+    defaults = {"title": "title", "outlet": "outlet", "date": "published", "language": "language"}
+    for what, col in (("text", text_col), ("id", id_col), ("title", title_col), ("outlet", outlet_col),
+                      ("date", date_col), ("language", language_col)):
+        # a column the caller named must exist; a default name may be absent
+        if col and col not in table.columns and col != defaults.get(what):
+            raise ArticleLoadError(
+                f"{path}: no {what} column {col!r} (columns: {', '.join(map(str, table.columns))}); "
+                f"pass {what}_col=..."
+            )
+    rows, seen, first_line = [], {}, {}
     records = table.to_dict("records")
-    for i, rec in enumerate(progress_bar(records, len(records), progress, "Loading rows")):
-        line = i + 2 if suffix == ".csv" else i + 1
-        article_id = rec.get(id_col) if id_col else f"{path.stem}-{i:05d}"
+    for i, (rec, line) in enumerate(progress_bar(list(zip(records, lines)), len(records), progress, "Loading rows")):
+        article_id = _value(rec.get(id_col)) if id_col else f"{path.stem}-{i:05d}"
         where = f"{path.name} row {i + 1} ({article_id})"
+        if article_id is None or not article_id.strip():
+            report.add(where, "rejected", f"no id in column {id_col!r}", line)
+            continue
+        if article_id in first_line:
+            # downstream tables join on the id: a repeated one would merge two articles
+            n = 2
+            while f"{article_id}#{n}" in first_line:
+                n += 1
+            report.add(where, "warning", f"id {article_id!r} repeats (first on line {first_line[article_id]}); "
+                       f"loaded as '{article_id}#{n}'", line)
+            article_id = f"{article_id}#{n}"
+        first_line[article_id] = line
         text = rec.get(text_col)
-        if not isinstance(text, str) or not text.strip():
-            report.add(where, "rejected", "empty text", line)
+        if not isinstance(text, str) or not text.strip() or text.strip().lower() in EMPTY_TEXTS:
+            report.add(where, "rejected", "empty text" + (f" ({text.strip()!r})" if isinstance(text, str) and text.strip() else ""), line)
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         digest = fingerprint(text)
@@ -50,13 +105,10 @@ def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, tit
             report.add(where, "rejected", f"duplicate of {seen[digest]}", line)
             continue
         seen[digest] = str(article_id)
-
-        def get(col):
-            value = rec.get(col) if col else None
-            return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-        entry = {"title": get(title_col), "outlet": get(outlet_col),
-                 "published": get(date_col), "language": get(language_col)}
+        entry = {"title": _value(rec.get(title_col)) if title_col else None,
+                 "outlet": _value(rec.get(outlet_col)) if outlet_col else None,
+                 "published": _value(rec.get(date_col)) if date_col else None,
+                 "language": _value(rec.get(language_col)) if language_col else None}
         row = article_row(article_id, where, text, entry, report, line, tz, segment, "table")
         if row is not None:
             row["file"] = str(path)
