@@ -151,3 +151,22 @@ def test_detection_emissions_equal_those_of_the_listed_training_features(languag
         listed = model.tagger.crf.emissions(model.extractor.sentence(text, tokens))
         assert e.shape == listed.shape
         assert np.allclose(e, listed, atol=1e-9)
+
+
+def test_a_sentence_labellers_read_whole_is_kept_as_a_negative():
+    """A sentence with a verb of saying but no annotation is left out of training (the corpus
+    may have missed it); once a labeller read it and found nothing, it is kept."""
+    from analysis.sources import train as T
+
+    text = ("Die Regierung sagte am Montag, die Gespräche gingen weiter. "
+            "Der Verein gab bekannt, dass das Spiel ausfällt. Das Wetter war gut.")
+    article = {"id": "x", "text": text, "annotations": []}
+    starts = [0, text.index("Der Verein"), text.index("Das Wetter")]
+    extractor = load_model("de").extractor
+    X, Y, dropped = T.sequences([article], [[]], extractor)
+    assert dropped == 2 and len(X) == 1                    # the two unannotated cue sentences left out
+    labels = {"x": [{"annotation": "add", "category": "none", "cue_start": str(starts[1] + 11)}]}
+    reviewed = T.reviewed_positions([article], labels)
+    X, Y, dropped = T.sequences([article], [[]], extractor, reviewed=reviewed)
+    assert dropped == 1 and len(X) == 2                    # the reviewed one now teaches "no attribution"
+    assert all(tag == "O" for y in Y for tag in y)

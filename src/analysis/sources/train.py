@@ -163,12 +163,25 @@ def _unannotated_cue(tokens, extractor) -> bool:
                for t, d in zip(tokens, depth))
 
 
-def sequences(corpus, attributions, extractor, drop_unannotated: bool = True):
+def reviewed_positions(corpus, labels_by_id) -> list[list[int]]:
+    """Per article, where a labeller's added row sits (``annotation`` ``add``, any category,
+    ``none`` included): its sentence was read as a whole, so what it lacks is no attribution."""
+    out = []
+    for article in corpus:
+        out.append(sorted(int(row["cue_start"]) for row in labels_by_id.get(article["id"], ())
+                          if row["annotation"] == "add" and str(row["cue_start"]).strip() not in ("", "nan")))
+    return out
+
+
+def sequences(corpus, attributions, extractor, drop_unannotated: bool = True, reviewed=None):
     """CRF training sequences, one per sentence. Sentences without any annotation that hold
     a cue word are left out (``drop_unannotated``): the corpora's annotation is incomplete,
-    and as negatives they would teach the tagger to ignore real attributions."""
+    and as negatives they would teach the tagger to ignore real attributions. A sentence a
+    labeller reviewed (``reviewed``: positions per article, from :func:`reviewed_positions`)
+    is kept whatever it holds."""
     X, Y, dropped = [], [], 0
-    for article, atts in zip(corpus, attributions):
+    reviewed = reviewed or [[] for _ in corpus]
+    for article, atts, checked in zip(corpus, attributions, reviewed):
         text = article["text"]
         for s, e in split_sentences(text):
             tokens = tokenize(text, s, e)
@@ -179,7 +192,8 @@ def sequences(corpus, attributions, extractor, drop_unannotated: bool = True):
                 if att["cue"] and att["source"]:
                     _bio(tokens, att["cue"], "CUE", tags)
                     _bio(tokens, att["source"], "SRC", tags)
-            if drop_unannotated and all(t == "O" for t in tags) and _unannotated_cue(tokens, extractor):
+            if drop_unannotated and all(t == "O" for t in tags) and _unannotated_cue(tokens, extractor) \
+                    and not any(s <= pos < e for pos in checked):
                 dropped += 1
                 continue
             for a, b in windows(len(tokens)):              # as detection tags very long sentences
@@ -256,7 +270,7 @@ def build(language: str, out_dir: Path = MODEL_DIR, shared: Path = SHARED, unlab
     cues = learned_cue_stems(corpus, atts, lex)
     lowercase = lowercase_words(corpus)
     extractor = FeatureExtractor(lex, cues, lowercase)
-    X, Y, dropped = sequences(corpus, atts, extractor)
+    X, Y, dropped = sequences(corpus, atts, extractor, reviewed=reviewed_positions(corpus, labels))
     crf_path, meta_path = model_paths(language, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     train_tagger(X, Y, crf_path)
