@@ -32,7 +32,7 @@ def test_bundled_data_is_the_seeds_byte_for_byte():
 def test_load_articles_contract(articles):
     assert list(articles.columns[: len(COLUMNS)]) == COLUMNS
     assert len(articles) == 5 and articles["article_id"].is_unique
-    assert articles.attrs["load_report"].empty
+    assert analysis.load_report(articles).empty
     assert isinstance(articles["published"].dtype, pd.DatetimeTZDtype)
     assert set(articles["language"]) == {"de"}
     assert (articles["n_words"] > 250).all()

@@ -95,6 +95,7 @@ def test_every_folder_entry_is_loaded_or_named(tmp_path):
     assert entries <= named | {f"{a}.txt" for a in df["article_id"]}
 
 
+ROOT_DATA = Path(__file__).resolve().parents[1] / "data"
 ENGLISH = "Officials said on Monday that the talks would go on. The ministry said so too."
 
 
@@ -177,3 +178,38 @@ def test_text_in_other_scripts_is_not_labelled_german(tmp_path):
         df = analysis.load_articles(corpus)
     assert dict(zip(df["article_id"], df["language"])) == {"de": "de", "ko": "und", "ru": "und"}
     assert reasons(df).count("language not German or English") == 2
+
+
+def test_the_load_report_survives_concat_and_merge(tmp_path):
+    corpus, _ = corpus_with_secret(tmp_path, "../../secret.txt,dpa\n")
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(corpus)
+    both = pd.concat([df, df])                               # crashed while the report was a DataFrame
+    merged = df.merge(df[["article_id"]], on="article_id")
+    assert len(both) == 2 and len(merged) == 1
+    for frame in (df, both, merged):
+        report = analysis.load_report(frame)
+        assert list(report["status"]) == ["rejected"] and report["line"].iloc[0] == 3
+    other = analysis.load_articles(ROOT_DATA)
+    assert analysis.load_report(pd.concat([df, other])).empty      # reports differ: pandas drops them
+
+
+def test_decoding_follows_one_rule(tmp_path):
+    umlauts = "Köln (dpa) - Über die Straße sagte der Sprecher, es gehe voran. Größer wird es nicht.\n"
+    folder = tmp_path / "c"
+    folder.mkdir()
+    raw = bytearray(umlauts.encode("utf-8"))
+    raw[40:40] = b"\xff"                                       # one stray byte in UTF-8 text
+    (folder / "stray.txt").write_bytes(bytes(raw))
+    (folder / "cp1252.txt").write_bytes(umlauts.replace("Köln", "Bonn").encode("cp1252"))
+    (folder / "utf16le.txt").write_bytes(umlauts.replace("Köln", "Kiel").encode("utf-16-le"))
+    (folder / "utf16bom.txt").write_bytes(umlauts.replace("Köln", "Jena").encode("utf-16"))
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(folder)
+    texts = dict(zip(df["article_id"], df["text"]))
+    assert "Straße" in texts["stray"] and "Ã" not in texts["stray"] and "\ufffd" in texts["stray"]
+    assert "Straße" in texts["cp1252"] and "Straße" in texts["utf16le"] and "Straße" in texts["utf16bom"]
+    text = reasons(df)
+    assert "stray.txt: warning decoded as utf-8, 1 bad byte replaced at 40" in text
+    assert "cp1252.txt: warning not UTF-8; decoded as cp1252" in text
+    assert "utf16le.txt: warning not UTF-8; decoded as utf-16-le" in text

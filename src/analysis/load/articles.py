@@ -46,7 +46,7 @@ def load_articles(
     bundled sample articles are loaded.
 
     Problems never pass silently: with ``errors="warn"`` (default) each rejected file
-    and each warning is listed in ``df.attrs["load_report"]`` and a summary warning is
+    and each warning is listed in ``analysis.load_report(df)`` and a summary warning is
     shown; ``errors="raise"`` raises :class:`ArticleLoadError` on the first problem.
     ``segment`` separates body text from captions, credits, headings and notes; it is on
     for text pages and off for tables (whose text is usually the body already).
@@ -102,7 +102,9 @@ def load_articles(
             report.add(file, "rejected", f"duplicate of {seen[digest]}", line)
             continue
         seen[digest] = file.name
-        if encoding not in ("utf-8", "utf-8-sig"):
+        if encoding.startswith("utf-8,"):
+            report.add(file, "warning", f"decoded as {encoding} (U+FFFD in their place)", line)
+        elif encoding not in ("utf-8", "utf-8-sig"):
             report.add(file, "warning", f"not UTF-8; decoded as {encoding}", line)
         row = article_row(file.stem, file, text, entry or {}, report, line, tz, segment, encoding)
         if row is not None:

@@ -41,12 +41,10 @@ class Report:
             raise ArticleLoadError(problem.message())
         self.problems.append(problem)
 
-    def frame(self) -> pd.DataFrame:
-        frame = pd.DataFrame(
-            [vars(p) for p in self.problems], columns=["file", "line", "status", "reason"]
-        )
-        frame["line"] = frame["line"].astype("Int64")
-        return frame
+    def records(self) -> tuple:
+        """The report as plain tuples for ``DataFrame.attrs``: comparable with ``==``, so pandas
+        can carry it through ``concat`` and ``merge`` (a DataFrame there makes both fail)."""
+        return tuple((p.file, p.line, p.status, p.reason) for p in self.problems)
 
     def summarise(self, n_loaded: int) -> None:
         if self.errors != "warn" or not self.problems:
@@ -56,12 +54,20 @@ class Report:
         more = f"\n  ... {len(self.problems) - 10} more" if len(self.problems) > 10 else ""
         warnings.warn(
             f"Loaded {n_loaded} articles; {rejected} files rejected, "
-            f"{len(self.problems) - rejected} warnings (df.attrs['load_report']):\n{shown}{more}",
+            f"{len(self.problems) - rejected} warnings (analysis.load_report(df)):\n{shown}{more}",
             LoadWarning,
             stacklevel=3,
         )
 
 
+REPORT_COLUMNS = ["file", "line", "status", "reason"]
+
+
 def load_report(articles: pd.DataFrame) -> pd.DataFrame:
-    """The files rejected and the warnings recorded when ``articles`` was loaded."""
-    return articles.attrs.get("load_report", pd.DataFrame(columns=["file", "line", "status", "reason"]))
+    """The files rejected and the warnings recorded when ``articles`` was loaded: one row per
+    problem (``file``, ``line`` in the manifest or table, ``status``, ``reason``). Empty for a
+    frame not made by ``load_articles``, and after ``pd.concat`` of frames from different loads
+    (pandas keeps ``attrs`` only where all inputs agree: ask each loaded frame first)."""
+    frame = pd.DataFrame(list(articles.attrs.get("load_report", ())), columns=REPORT_COLUMNS)
+    frame["line"] = frame["line"].astype("Int64")
+    return frame

@@ -152,6 +152,6 @@ def articles_frame(rows: list[dict], report: Report, tz: str) -> pd.DataFrame:
     frame["n_words"] = frame["n_words"].astype("int64")
     for col in ("outlet", "outlet_evidence", "published_precision", "title", "kicker"):
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    frame.attrs["load_report"] = report.frame()
+    frame.attrs["load_report"] = report.records()
     report.summarise(len(frame))
     return frame
