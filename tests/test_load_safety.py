@@ -213,3 +213,21 @@ def test_decoding_follows_one_rule(tmp_path):
     assert "stray.txt: warning decoded as utf-8, 1 bad byte replaced at 40" in text
     assert "cp1252.txt: warning not UTF-8; decoded as cp1252" in text
     assert "utf16le.txt: warning not UTF-8; decoded as utf-16-le" in text
+
+
+def test_a_line_of_spaces_and_a_sentence_of_ten_thousand_words_are_read(tmp_path):
+    """Both were quadratic (41 s and 103 s); benchmarks/bench_long_input.py prints the scaling."""
+    from analysis.pages import parse_page
+    from analysis.sources.detect import MAX_SENTENCE_CHARS, cut_long_sentences
+
+    page = parse_page("Titel\n\nx" + " " * 400_000 + "x\n\nDer Minister sagte das am Montag.\n")
+    assert "Der Minister sagte das" in page.text
+    words = "Der Minister Peter Müller sagte laut Reuters am Montag in Berlin , dass die Lage ernst sei und".split()
+    text = "Berlin (dpa) - " + " ".join(words[i % len(words)] for i in range(10_000)) + "."
+    with pytest.warns(UserWarning, match="sentences of more than 5,000 characters"):
+        att = analysis.find_attributions(pd.DataFrame({"article_id": ["long"], "text": [text]}), n_jobs=1)
+    assert len(att) > 500 and att["sentence"].str.len().max() <= MAX_SENTENCE_CHARS
+    assert set(att["category"]) >= {"named_official", "other_media"}
+    pieces = cut_long_sentences(text, [(0, len(text))])
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in pieces)
+    assert "".join(text[s:e] for s, e in pieces).replace(" ", "") == text.replace(" ", "")

@@ -22,8 +22,9 @@ CORRECTION = re.compile(
     r"correction|updated|clarified)\b)[^()]{5,300}\)"
 )
 # "Stand: 14.09.2023 07:12 Uhr" / "Updated: 14.09.2023, 07:12" at the end of a header line.
+# (No leading \s*: searched in a line of spaces it would backtrack quadratically.)
 STAMP = re.compile(
-    r"\s*\b(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Updated|Published)\s*:?\s*"
+    r"\b(?:Stand|Aktualisiert|Zuletzt aktualisiert|Veröffentlicht|Updated|Published)\s*:?\s*"
     r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
     r"(?:,?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?:Uhr|h)?)?\s*$"
 )

@@ -27,6 +27,7 @@ CATEGORIES = [
     "expert", "document", "other",
 ]
 _CAPITAL = re.compile(r"^[A-ZÄÖÜ]")
+MAX_MENTIONS = 50
 _APPOSITION = re.compile(r"\s*(?:[A-ZÄÖÜ][\w'’.-]+\s*)*[,(]\s*([^,;()]{2,120})[,;)]")
 
 
@@ -115,13 +116,14 @@ class SourceFeatures:
         return f
 
     def profile(self, text: str, name: str, end: int, names: list) -> list[str]:
-        """How the article describes a name: words before it and its apposition, at every mention."""
+        """How the article describes a name: words before it and its apposition, at every mention
+        (the first ``MAX_MENTIONS``: a name repeated thousands of times costs no more)."""
         f, desc = [], []
         starts = [a for a, _, _, _ in names]
         # a transcript writes "PENCE:" for the "Gov. Mike Pence" of the article
         flags = re.I if name.isupper() and len(name) > 3 else 0
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, flags):
-            if m.start() > end + 400:
+        for k, m in enumerate(re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, flags)):
+            if m.start() > end + 400 or k == MAX_MENTIONS:
                 break
             desc.extend(self._left_of_name(TOKEN.findall(text[max(0, m.start() - 60): m.start()])))
             apposition = _APPOSITION.match(text, m.end(), min(len(text), m.end() + 160))

@@ -83,26 +83,28 @@ def add_missing(links: list[Link], spans: list[Span], tokens: list[Token],
     if not spans and not links:
         # nothing tagged: only "hieß es" and transcript labels can still name a source
         hiess = any(lex.cue_words.get(t.text.lower()) == "hiess" for t in tokens)
-        out = _hiess(tokens, extractor, _free_of(tokens, [])) if hiess else []
+        out = _hiess(tokens, extractor, _free_of(tokens, set())) if hiess else []
         return out or _speaker_label(tokens)
     lang = lex.language
     depth = quote_depth(tokens)
     linked_cues = {l.cue for l in links}
-    used = [(l.source.first, l.source.last) for l in links]
+    used = {k for l in links for k in range(l.source.first, l.source.last + 1)}
     out = []
 
     free = _free_of(tokens, used, depth)
 
     def add(cue, first, last, prob):
         out.append(Link(cue, Span(first, last, "SRC", prob)))
-        used.append((first, last))
+        used.update(range(first, last + 1))
 
     cues = [s for s in spans if s.label == "CUE" and plausible_cue(s, tokens, depth, extractor)]
+    lowered = [t.text.lower() for t in tokens]
+    has_agent = any(w in AGENT[lang] for w in lowered)
     for cue in cues:
         words = [t.text.lower() for t in tokens[cue.first:cue.last + 1]]
         kinds = cue_kinds(cue, tokens, lex)
         own = any(w in ("eigenen", "own") for w in words)
-        passive = _agentless_passive(tokens, cue, lang)
+        passive = _agentless_passive(lowered, cue, lang, has_agent)
         if cue not in linked_cues and not passive and (
                 own or (kinds & {"verb", None} and not kinds & {"before", "after", "so"})):
             for first in _subject_positions(tokens, cue, lang):
@@ -132,13 +134,13 @@ def add_missing(links: list[Link], spans: list[Span], tokens: list[Token],
     return out
 
 
-def _free_of(tokens: list[Token], used: list, depth: list | None = None):
-    """A test for a candidate source: outside quotations and no other link's source."""
+def _free_of(tokens: list[Token], used: set, depth: list | None = None):
+    """A test for a candidate source: outside quotations and no other link's source
+    (``used``: the token positions other sources hold; the caller keeps it up to date)."""
     depth = quote_depth(tokens) if depth is None else depth
 
     def free(first: int, last: int) -> bool:
-        return not any(depth[k] for k in range(first, last + 1)) and \
-            not any(a <= last and first <= b for a, b in used)
+        return not any(depth[k] or k in used for k in range(first, last + 1))
 
     return free
 
@@ -161,11 +163,11 @@ PASSIVE = {"de": {"wurde", "wurden", "worden", "wird", "werden"}, "en": {"was", 
 AGENT = {"de": {"von", "vom", "durch", "seitens"}, "en": {"by"}}
 
 
-def _agentless_passive(tokens: list[Token], cue: Span, lang: str) -> bool:
-    """"Über ein Treffen wurde berichtet", "it was reported": no agent, no source (spec rule 2)."""
-    words = [t.text.lower() for t in tokens]
+def _agentless_passive(words: list[str], cue: Span, lang: str, has_agent: bool) -> bool:
+    """"Über ein Treffen wurde berichtet", "it was reported": no agent, no source (spec rule 2).
+    ``words``: the sentence's words in lower case; ``has_agent``: one of them is "von", "by" …"""
     before = words[max(0, cue.first - 8):cue.first] if lang == "de" else words[max(0, cue.first - 2):cue.first]
-    return any(w in PASSIVE[lang] for w in before) and not any(w in AGENT[lang] for w in words)
+    return any(w in PASSIVE[lang] for w in before) and not has_agent
 
 
 def _subject_positions(tokens: list[Token], cue: Span, lang: str) -> list[int]:

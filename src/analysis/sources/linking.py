@@ -11,6 +11,7 @@ to is a link of its own ("sagte der Berliner Zeitung", "told CNN"; ``data/venues
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -193,13 +194,20 @@ def link(spans: list[Span], tokens: list[Token], extractor: FeatureExtractor) ->
     other side of a chain or quote cue. A source serves one cue; reported content is dropped."""
     depth = quote_depth(tokens)
     cues = [s for s in spans if s.label == "CUE" and plausible_cue(s, tokens, depth, extractor)]
-    sources = [s for s in spans if s.label == "SRC" and plausible_source(s, tokens, depth, extractor)]
+    sources = sorted((s for s in spans if s.label == "SRC" and plausible_source(s, tokens, depth, extractor)),
+                     key=lambda s: s.first)
+    starts = [s.first for s in sources]
+    longest = max((s.last - s.first for s in sources), default=0)
+    complementizers = _running_count(tokens, COMPLEMENTIZERS)
     pairs = []
     for cue in cues:
-        for src in sources:
+        # only sources within reach: a long sentence costs linear time, not cues × sources
+        lo = bisect.bisect_left(starts, cue.first - MAX_DISTANCE - longest)
+        hi = bisect.bisect_right(starts, cue.last + MAX_DISTANCE)
+        for src in sources[lo:hi]:
             if cue.last < src.first:
                 d = src.first - cue.last
-                if any(t.text.lower() in COMPLEMENTIZERS for t in tokens[cue.last + 1:src.first]):
+                if complementizers[src.first] > complementizers[cue.last + 1]:
                     continue                           # "reported that Kim …": Kim is in the content
             elif src.last < cue.first:
                 d = cue.first - src.last
@@ -225,6 +233,15 @@ def link(spans: list[Span], tokens: list[Token], extractor: FeatureExtractor) ->
     return reported_content_removed(sorted(links, key=lambda l: (l.cue.first, l.source.first)), tokens)
 
 
+def _running_count(tokens: list[Token], words) -> list[int]:
+    """counts[i]: how many of ``tokens[:i]`` are in ``words`` (lower case); a range holds one
+    when ``counts[j] > counts[i]``."""
+    counts = [0]
+    for t in tokens:
+        counts.append(counts[-1] + (t.text.lower() in words))
+    return counts
+
+
 def _side(cue: Span, src: Span, tokens: list[Token], lex) -> float:
     """A source on the side its cue takes one: after "laut", "citing", "unter Berufung auf";
     before a verb ("X said"; after it only in inversion, "said the official")."""
@@ -241,14 +258,20 @@ def _side(cue: Span, src: Span, tokens: list[Token], lex) -> float:
 def reported_content_removed(links: list[Link], tokens: list[Token]) -> list[Link]:
     """Spec rule 3: a speech act inside reported content is no attribution of the outlet.
     "KCNA reported that leader Kim had said …": "had said" follows "reported" and "that"."""
-    words = [t.text.lower() for t in tokens]
+    complementizers = _running_count(tokens, COMPLEMENTIZERS)
+    # another link ends before this cue and a "that" lies between its cue and this one: of the
+    # links ending before the cue, the one whose cue comes first has the most words after it,
+    # so a running minimum over links sorted by their end decides (linear after sorting)
+    ends = sorted((max(o.cue.last, o.source.last), complementizers[o.cue.last + 1]) for o in links)
+    keys = [e for e, _ in ends]
+    lowest, low = [], float("inf")
+    for _, count in ends:
+        low = min(low, count)
+        lowest.append(low)
     keep = []
     for lk in links:
-        inside = any(
-            other.cue.last < lk.cue.first and other.source.last < lk.cue.first
-            and any(w in COMPLEMENTIZERS for w in words[other.cue.last + 1: min(lk.cue.first, lk.source.first)])
-            for other in links if other is not lk)
-        if not inside:
+        k = bisect.bisect_left(keys, lk.cue.first)
+        if not (k and complementizers[min(lk.cue.first, lk.source.first)] > lowest[k - 1]):
             keep.append(lk)
     return keep
 
@@ -272,6 +295,7 @@ def venues(text: str, tokens: list[Token], links: list[Link], extractor: Feature
     start, end = tokens[0].start, tokens[-1].end
     sentence = text[start:end]
     used = {(l.source.first, l.source.last) for l in links}
+    held = {k for l in links for k in range(l.source.first, l.source.last + 1)}   # positions of sources
     starts = [t.start for t in tokens]
     out = []
     cues, mediums, shows = venue_words(lex.language)
@@ -294,20 +318,21 @@ def venues(text: str, tokens: list[Token], links: list[Link], extractor: Feature
         if target is None:
             continue
         a, b = target[0] + start, target[1] + start
-        first = next((i for i, s in enumerate(starts) if s >= a), None)
-        last = max((i for i, t in enumerate(tokens) if t.start < b), default=None)
-        if first is None or last is None or (first, last) in used:
+        # tokens by offset with bisect: a long sentence stays linear
+        first, last = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b) - 1
+        if first >= len(tokens) or last < 0 or (first, last) in used:
             continue
-        cue_first = next((i for i, s in enumerate(starts) if s >= m.start() + start), None)
-        cue_last = max((i for i, t in enumerate(tokens) if t.start < m.end() + start), default=None)
-        if cue_first is None or cue_last is None or cue_first > cue_last:
+        cue_first = bisect.bisect_left(starts, m.start() + start)
+        cue_last = bisect.bisect_left(starts, m.end() + start) - 1
+        if cue_first >= len(tokens) or cue_last < 0 or cue_first > cue_last:
             continue
         out.append(Link(Span(cue_first, cue_last, "CUE", 1.0), Span(first, last, "SRC", 1.0), venue=True))
         used.add((first, last))
+        held.update(range(first, last + 1))
     # "In a Bloomberg interview", "im „NYT“-Interview", "on Fox News Sunday": the outlet names
     # the interview or show the statement was made in
     for i, j, (kind, _) in lex.names.find(tokens):
-        if kind not in ("state", "outlet") or any(a <= j - 1 and i <= b for a, b in used):
+        if kind not in ("state", "outlet") or any(k in held for k in range(i, j)):
             continue
         k = j
         while k < len(tokens) and tokens[k].text in ("“", "”", '"', "»", "«", "-"):
@@ -315,4 +340,5 @@ def venues(text: str, tokens: list[Token], links: list[Link], extractor: Feature
         if k < len(tokens) and tokens[k].text.lower() in shows:
             out.append(Link(Span(k, k, "CUE", 1.0), Span(i, j - 1, "SRC", 1.0), venue=True))
             used.add((i, j - 1))
+            held.update(range(i, j))
     return out

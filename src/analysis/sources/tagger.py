@@ -49,9 +49,12 @@ class SpanTagger:
         for (t, k), spans in found.items():
             # windows overlap: of two overlapping spans keep the longer (the other was cut at an edge)
             kept: list[Span] = []
+            taken: dict[str, set] = {}                 # token positions held by a kept span, per label
             for span in sorted(spans, key=lambda s: (s.first - s.last, s.first, s.label)):
-                if not any(s.label == span.label and s.first <= span.last and span.first <= s.last for s in kept):
+                held = taken.setdefault(span.label, set())
+                if not any(i in held for i in range(span.first, span.last + 1)):
                     kept.append(span)
+                    held.update(range(span.first, span.last + 1))
             out[t][k] = sorted(kept, key=lambda s: (s.first, s.label))
         return out
 
