@@ -19,6 +19,7 @@ import pandas as pd
 from .lexicon import read_tsv
 from .sentences import split_sentences
 from .tokens import _group_value, _language, tokenize
+from .frames import require_columns
 
 DATE_COLUMNS = ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",
                 "end_date", "precision", "resolved", "how"]
@@ -254,6 +255,7 @@ def date_mentions(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame
     ``year``), ``resolved`` and ``how`` (``absolute``, ``year from publication``, ``relative
     to publication ...``, or ``unresolved: ...`` with the reason).
     """
+    require_columns(articles, ["article_id", "text"], "date_mentions")
     rows = []
     for art in articles.itertuples():
         for row in dates_in_text(art.text, _language(art), getattr(art, "published", None),
@@ -293,6 +295,7 @@ def publication_order(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFram
     ``published`` (written at its precision), ``precision``, ``earliest``, ``latest``,
     ``order``, ``same_rank_as``.
     """
+    require_columns(articles, ["article_id", "published"], "publication_order")
     from .overview import format_published
 
     rows = []

@@ -5,6 +5,7 @@ import pandas as pd
 
 from .sentences import split_sentences
 from .tokens import Normalize, _group_value, _language, tokenize
+from .frames import require_columns
 
 
 def concordance(articles: pd.DataFrame, term: str, width: int = 6, *, by: str = "outlet",
@@ -18,6 +19,7 @@ def concordance(articles: pd.DataFrame, term: str, width: int = 6, *, by: str = 
     Columns: ``article_id``, ``by``, ``left``, ``keyword`` (as written), ``right`` (``width``
     words each side, within the article), ``sentence``, ``start``, ``end`` (offsets in ``text``).
     """
+    require_columns(articles, ["article_id", "text"], "concordance")
     rows = []
     queries: dict[str, set[str]] = {}
     for art in articles.itertuples():

@@ -120,8 +120,20 @@ def anonymous_vs_state_chart(reliance: pd.DataFrame, by: str = "outlet"):
 
 # ---------------------------------------------------------------- terms
 
+def _no_data(title: str, what: str):
+    """A chart with nothing to draw says so instead of failing."""
+    fig, ax = plt.subplots(figsize=(6, 1.6))
+    ax.set_axis_off()
+    ax.set_title(title, loc="left")
+    ax.text(0.0, 0.4, f"Nothing to show: {what}.", transform=ax.transAxes, fontsize=10)
+    add_caption(fig)
+    return fig
+
+
 def top_terms_chart(freq: pd.DataFrame, by: str = "outlet", n: int = 10, colors=None):
     """Small multiples: each outlet's ``n`` most frequent terms, per 10,000 tokens."""
+    if freq.empty:
+        return _no_data("Which words does each outlet use most?", "no terms were counted")
     groups = sorted(freq[by].unique())
     colors = colors or outlet_colors(groups)
     cols = min(3, len(groups))
@@ -143,7 +155,10 @@ def top_terms_chart(freq: pd.DataFrame, by: str = "outlet", n: int = 10, colors=
 
 def term_heatmap(freq: pd.DataFrame, terms, by: str = "outlet"):
     """Heatmap: chosen terms × outlets, uses per 10,000 words (0 where an outlet never uses it)."""
-    wide = (freq[freq["term"].isin(terms)].pivot_table(index="term", columns=by, values="per_10k", aggfunc="sum")
+    chosen = freq[freq["term"].isin(terms)]
+    if chosen.empty:
+        return _no_data("How often does each outlet use these words?", "none of the terms occurs")
+    wide = (chosen.pivot_table(index="term", columns=by, values="per_10k", aggfunc="sum")
             .reindex(list(terms)).fillna(0))
     fig, ax = plt.subplots(figsize=(1.6 * wide.shape[1] + 2.5, 0.42 * len(wide) + 1.8))
     sns.heatmap(wide, annot=True, fmt=".0f", cmap="rocket_r", cbar_kws={"label": "uses per 10,000 words"}, ax=ax)
@@ -157,6 +172,8 @@ def term_heatmap(freq: pd.DataFrame, terms, by: str = "outlet"):
 
 def keyness_chart(key: pd.DataFrame, target: str, n: int = 10):
     """Diverging bars: the terms most over- and under-used by ``target`` (signed G²)."""
+    if key.empty:
+        return _no_data(f"Which words set {target} apart from the other outlets?", "no terms were compared")
     top = pd.concat([key.nlargest(n, "g2"), key.nsmallest(n, "g2")]).drop_duplicates("term").sort_values("g2")
     fig, ax = plt.subplots(figsize=(8, 0.3 * len(top) + 1.6))
     colors = ["#3969ac" if g > 0 else "#a5aa99" for g in top["g2"]]
@@ -171,6 +188,8 @@ def keyness_chart(key: pd.DataFrame, target: str, n: int = 10):
 
 def reuse_heatmap(matrix: pd.DataFrame):
     """Heatmap: share of each row's body words found in a passage shared with the column."""
+    if matrix.empty:
+        return _no_data("How much of each article's wording appears in another?", "fewer than two articles")
     fig, ax = plt.subplots(figsize=(1.5 * matrix.shape[1] + 3, 0.6 * len(matrix) + 1.8))
     sns.heatmap(matrix * 100, annot=True, fmt=".0f", cmap="mako_r", vmin=0, cbar_kws={"label": "% of the row's words"}, ax=ax)
     ax.set_xlabel("found in")

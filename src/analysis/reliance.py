@@ -5,6 +5,7 @@ import html
 
 import pandas as pd
 
+from .frames import require_columns
 from .sources.categories import CATEGORIES
 from .views import html_table
 
@@ -22,6 +23,12 @@ def source_reliance(attributions: pd.DataFrame, articles: pd.DataFrame, by: str 
     Columns: ``by``, ``category``, ``count``, ``share`` (of that group's attributions),
     ``per_1000_words``, ``n_articles``, ``n_words``.
     """
+    require_columns(articles, ["article_id", by, "n_words"], "source_reliance (articles)")
+    require_columns(attributions, ["article_id", "category"], "source_reliance (attributions)",
+                    made_by="analysis.find_attributions")
+    columns = [by, "category", "count", "share", "per_1000_words", "n_articles", "n_words"]
+    if articles.empty:
+        return pd.DataFrame(columns=columns)
     if not own_outlet and "own_outlet" in attributions:
         attributions = attributions[~attributions["own_outlet"].astype(bool)]
     if not optional and "optional" in attributions:
@@ -43,7 +50,7 @@ def source_reliance(attributions: pd.DataFrame, articles: pd.DataFrame, by: str 
     table["per_1000_words"] = 1000 * table["count"] / table["n_words"]
     table = table.rename(columns={"_group": by})
     table["category"] = pd.Categorical(table["category"], CATEGORIES, ordered=True)
-    return table[[by, "category", "count", "share", "per_1000_words", "n_articles", "n_words"]]
+    return table[columns]
 
 
 def evidence(attributions: pd.DataFrame, articles: pd.DataFrame | None = None, *, outlet=None,

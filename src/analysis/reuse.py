@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .tokens import _group_value
+from .frames import require_columns
 
 _WORD = re.compile(r"\w+(?:[-‐'’]\w+)*")
 
@@ -74,6 +75,7 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
     ``outlet_b`` (the ``by`` column), ``n_words``, character offsets ``start_a``/``end_a``
     and ``start_b``/``end_b`` in each ``text``, and the passage as written in each.
     """
+    require_columns(articles, ["article_id", "text"], "shared_passages")
     if min_words < 2:
         raise ValueError("min_words must be at least 2")
     arts = articles.reset_index(drop=True)
@@ -103,6 +105,7 @@ def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: i
     articles: the share of group A's words that occur in a passage shared with group B.
     Not symmetric: a short article can be entirely inside a long one.
     """
+    require_columns(articles, ["article_id", "text"], "reuse_matrix")
     arts = articles.reset_index(drop=True)
     tokens, pairs = _matches(arts, min_words, max_articles)
     group = [_group_value(v) for v in (arts[by] if by in arts else arts["article_id"])]

@@ -15,6 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .lexicon import read_tsv
+from .frames import require_columns
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # Sentence-final punctuation, closing quotes/brackets, then white space and the next character.
@@ -126,6 +127,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def sentences(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per body sentence: ``article_id``, ``outlet``, ``sentence_id``, ``start``,
     ``end`` (offsets in the article's ``text``) and ``sentence``."""
+    require_columns(articles, ["article_id", "text"], "sentences")
     rows = []
     for art in articles.itertuples():
         outlet = getattr(art, "outlet", None)

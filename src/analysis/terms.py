@@ -14,6 +14,7 @@ import pandas as pd
 
 from .lexicon import read_tsv
 from .tokens import Normalize, tokens as tokenize_corpus
+from .frames import require_columns
 
 
 @lru_cache(maxsize=None)
@@ -54,6 +55,7 @@ def term_frequencies(
     group. Stopwords are left out of the rows unless ``stopwords=False``; ``normalize`` is
     ``None`` (real words, the default), ``"stem"`` or ``"lemma"``.
     """
+    require_columns(articles, ["article_id", "text"], "term_frequencies")
     tok = tokenize_corpus(articles, by=by, normalize=normalize)
     return _frequencies(tok, by, stopwords=stopwords, min_count=min_count)
 
@@ -134,6 +136,7 @@ def keyness(
     counts) and ``significant`` (p_adjusted < ``alpha``). Terms seen fewer than
     ``min_count`` times in both groups together are not tested. Sorted by ``g2``.
     """
+    require_columns(articles, ["article_id", "text"], "keyness")
     tok = tokenize_corpus(articles, by=by, normalize=normalize)
     groups = set(tok[by])
     if target not in groups:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .lexicon import read_tsv, split_aliases
 from .sentences import split_sentences
+from .frames import require_columns
 
 Normalize = Literal["stem", "lemma"] | None
 
@@ -97,6 +98,7 @@ def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
     Columns: ``article_id``, the ``by`` column, ``sentence_id``, ``start``, ``end`` (offsets
     in ``text``), ``token`` (as written), ``term`` (the counting key), ``stopword`` (bool).
     """
+    require_columns(articles, ["article_id", "text"], "tokens")
     from .terms import stopword_set
 
     rows = []

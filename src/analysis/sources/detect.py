@@ -24,6 +24,7 @@ from .fallbacks import add_missing
 from .linking import link, prepare, venues
 from .model import Model, load_model
 from .text import tokenize
+from ..frames import require_columns
 
 OUTPUT_COLUMNS = [
     "article_id", "outlet", "sentence_id", "sentence", "start", "end", "category", "source",
@@ -253,6 +254,7 @@ def find_attributions(
     ``n_jobs`` processes (default, or below 1: all cores) share the articles; the result does
     not depend on it.
     """
+    require_columns(articles, ["article_id", "text"], "find_attributions")
     extra = (str(extra_cues) if extra_cues else None, str(extra_sources) if extra_sources else None)
     languages = articles["language"] if "language" in articles else pd.Series("de", index=articles.index)
     outlets = articles["outlet"] if "outlet" in articles else pd.Series(None, index=articles.index, dtype=object)
