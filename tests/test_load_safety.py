@@ -231,3 +231,44 @@ def test_a_line_of_spaces_and_a_sentence_of_ten_thousand_words_are_read(tmp_path
     pieces = cut_long_sentences(text, [(0, len(text))])
     assert all(e - s <= MAX_SENTENCE_CHARS for s, e in pieces)
     assert "".join(text[s:e] for s, e in pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_quote_left_open_in_a_csv_stops_the_load_with_its_line(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,text,source\n'
+                    'x1,"Die Regierung sagte am Montag, es gehe weiter.,dpa\n'     # the quote is never closed
+                    'x2,"Das Ministerium teilte mit, die Gespräche gingen weiter.",Reuters\n', encoding="utf-8")
+    with pytest.raises(analysis.ArticleLoadError, match=r"t\.csv: broken quoting in the record starting on line 2"):
+        analysis.load_articles(path, id_col="id", outlet_col="source")
+
+
+def test_csv_line_numbers_count_the_lines_a_quoted_text_spans(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,text\n'
+                    'a,"' + ENGLISH + '\n\nA second paragraph."\n'
+                    'b,\n'
+                    'c,"' + ENGLISH.replace("Monday", "Friday") + '",extra\n', encoding="utf-8")
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(path, id_col="id")
+    assert list(df["article_id"]) == ["a"]
+    text = reasons(df)
+    assert "t.csv row 2 (b):5 rejected empty text" in text          # line 5, not 3: row a spans 3 lines
+    assert "t.csv:6 rejected line 6: 3 fields, the header has 2" in text
+
+
+def test_files_of_one_name_from_two_folders_keep_unique_ids(tmp_path):
+    for folder, day in (("one", "Montag"), ("two", "Dienstag")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(TEXT.replace("Montag", day), encoding="utf-8")
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles([tmp_path / "one" / "a.txt", tmp_path / "two" / "a.txt"])
+    assert list(df["article_id"]) == ["a", "a#2"]
+    assert "already taken by" in reasons(df)
+
+
+def test_one_file_named_twice_in_a_manifest_keeps_the_first_row(tmp_path):
+    corpus, _ = corpus_with_secret(tmp_path, "articles/a.txt,Reuters\n")
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(corpus)
+    assert df.loc[0, "outlet"] == "dpa"
+    assert "articles.csv:3 warning manifest row names 'articles/a.txt', the file of line 2" in reasons(df)

@@ -81,7 +81,7 @@ def load_articles(
     entries = manifest_entries(manifest_path, files, report, folder_load=folder is not None) \
         if manifest_path is not None else {}
 
-    rows, seen = [], {}
+    rows, seen, ids = [], {}, {}
     for file in progress_bar(sorted(files), len(files), progress, "Loading articles"):
         entry = entries.get(str(file.resolve()))
         line = entry["line"] if entry else None
@@ -106,7 +106,17 @@ def load_articles(
             report.add(file, "warning", f"decoded as {encoding} (U+FFFD in their place)", line)
         elif encoding not in ("utf-8", "utf-8-sig"):
             report.add(file, "warning", f"not UTF-8; decoded as {encoding}", line)
-        row = article_row(file.stem, file, text, entry or {}, report, line, tz, segment, encoding)
+        article_id = file.stem
+        if article_id in ids:
+            # files of one name from two folders: ids must stay unique, downstream joins use them
+            n = 2
+            while f"{article_id}#{n}" in ids:
+                n += 1
+            report.add(file, "warning", f"id {article_id!r} already taken by {ids[article_id]}; "
+                       f"loaded as '{article_id}#{n}'", line)
+            article_id = f"{article_id}#{n}"
+        row = article_row(article_id, file, text, entry or {}, report, line, tz, segment, encoding)
         if row is not None:
+            ids[article_id] = file
             rows.append(row)
     return articles_frame(rows, report, tz)

@@ -72,6 +72,11 @@ def manifest_entries(manifest_path: Path, files: list[Path], report: Report, *, 
                 report.add(manifest_path, "warning", f"manifest row names {name!r}, which is not among the files "
                            "loaded (only .txt files in the folder are read)", line)
             continue
+        if str(resolved) in entries:
+            first = entries[str(resolved)]
+            report.add(manifest_path, "warning", f"manifest row names {name!r}, the file of line {first['line']} "
+                       f"({first['file']!r}); this row is ignored", line)
+            continue
         entries[str(resolved)] = row
     return entries
 

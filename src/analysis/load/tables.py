@@ -1,6 +1,7 @@
 """Articles from a table: CSV, JSON Lines, JSON or Parquet with a text column."""
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -23,9 +24,7 @@ def read_table(path: Path, report: Report) -> tuple[pd.DataFrame, list[int]]:
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".tsv"):
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                                sep="\t" if suffix == ".tsv" else ",")
-            return table, list(range(2, len(table) + 2))
+            return _read_delimited(path, "\t" if suffix == ".tsv" else ",", report)
         if suffix in (".jsonl", ".ndjson"):
             # parsed with json, not pd.read_json: pandas guesses types by version and turned a
             # "date" of "2023-09" into a timestamp (1 September) on pandas 2.x
@@ -51,8 +50,39 @@ def read_table(path: Path, report: Report) -> tuple[pd.DataFrame, list[int]]:
             return pd.DataFrame.from_records(records), list(range(1, len(records) + 1))
         table = pd.read_parquet(path)
         return table, list(range(1, len(table) + 1))
+    except ArticleLoadError:
+        raise
     except (ValueError, pd.errors.ParserError, OSError) as exc:   # JSONDecodeError is a ValueError
         raise ArticleLoadError(f"{path}: cannot read table: {exc}") from None
+
+
+def _read_delimited(path: Path, delimiter: str, report: Report) -> tuple[pd.DataFrame, list[int]]:
+    """A CSV/TSV table read strictly, with the line each record starts on (a quoted text may
+    span lines). A quote left open would swallow the next rows into one text: it stops the
+    load with the line, instead of loading garbled rows. A row with the wrong number of fields
+    is rejected by its line."""
+    records, lines = [], []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        start = 1
+        try:
+            header = next(reader, None)
+            if not header:
+                raise ArticleLoadError(f"{path}: empty table")
+            start = reader.line_num + 1
+            for record in reader:
+                if any(field.strip() for field in record):
+                    if len(record) != len(header):
+                        report.add(path, "rejected", f"line {start}: {len(record)} fields, the header has "
+                                   f"{len(header)}", start)
+                    else:
+                        records.append(record)
+                        lines.append(start)
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise ArticleLoadError(f"{path}: broken quoting in the record starting on line {start} "
+                                   f"(found on line {reader.line_num}: {exc}); is a quote left open?") from None
+    return pd.DataFrame(records, columns=[h.strip() for h in header]), lines
 
 
 def _value(value) -> str | None:
