@@ -69,3 +69,11 @@ def test_a_user_built_frame_with_text_only_works_where_nothing_more_is_needed():
     assert len(analysis.find_attributions(USER_BUILT)) == 1
     assert analysis.term_frequencies(USER_BUILT)["term"].str.contains("Minister").any()
     assert len(analysis.date_mentions(USER_BUILT)) == 1
+
+
+def test_repeated_ids_in_a_user_built_frame_are_refused(articles):
+    twice = pd.concat([articles.iloc[:2], articles.iloc[:1]])
+    for call in (lambda: analysis.find_attributions(twice), lambda: analysis.term_frequencies(twice),
+                 lambda: analysis.source_reliance(analysis.find_attributions(articles), twice)):
+        with pytest.raises(ValueError, match="article_id repeats"):
+            call()

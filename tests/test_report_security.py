@@ -96,7 +96,8 @@ def test_the_report_sanitiser_removes_what_escaping_missed():
 
 
 def hostile_corpus(folder: Path) -> Path:
-    """The bundled sample with payloads in one article's text, file name, outlet, label and note."""
+    """The bundled sample with payloads in one article's title, text, file name (and so its id),
+    outlet, label, note and url."""
     data = ROOT / "data"
     (folder / "articles").mkdir(parents=True)
     with open(data / "articles.csv", encoding="utf-8", newline="") as fh:
@@ -104,10 +105,10 @@ def hostile_corpus(folder: Path) -> Path:
     for i, row in enumerate(rows):
         text = (data / "articles" / row["file"]).read_text(encoding="utf-8")
         if i == 2:
-            text = text.replace("\n\n", f"\n\nDas sagte {payload('text')} ein Sprecher des Ministeriums "
-                                        "am 12. September 2023.\n\n", 1)
+            text = payload("title") + " " + text.replace(
+                "\n\n", f"\n\nDas sagte {payload('text')} ein Sprecher des Ministeriums am 12. September 2023.\n\n", 1)
             row["file"] = 'evil<img src=x onerror=alert("XSSfile")>.txt'
-            row.update(outlet=payload("outlet"), label=payload("label"), note=payload("note"))
+            row.update(outlet=payload("outlet"), label=payload("label"), note=payload("note"), url=payload("url"))
         (folder / "articles" / row["file"]).write_text(text, encoding="utf-8")
     with open(folder / "articles.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))

@@ -7,9 +7,16 @@ import pandas as pd
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], where: str, *, made_by: str = "analysis.load_articles") -> None:
-    """Raise ``ValueError`` naming every column of ``columns`` that ``frame`` lacks."""
+    """Raise ``ValueError`` naming every column of ``columns`` that ``frame`` lacks, and, for a
+    frame of articles (``made_by`` load_articles, with ``article_id``), a repeated id: results
+    are joined back to articles by id, so a repeat would merge two articles."""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         have = ", ".join(map(str, frame.columns)) or "none"
         raise ValueError(f"{where} needs the column(s) {', '.join(repr(c) for c in missing)}, which this frame "
                          f"lacks (it has: {have}); frames made by {made_by} have them")
+    if made_by == "analysis.load_articles" and "article_id" in frame.columns and not frame["article_id"].is_unique:
+        counts = frame["article_id"].value_counts()
+        repeated = counts[counts > 1]
+        raise ValueError(f"{where}: article_id repeats ({', '.join(f'{i!r} {n} times' for i, n in repeated.head(3).items())}"
+                         f"{' …' if len(repeated) > 3 else ''}); ids must be unique (load_articles makes them so)")
