@@ -196,8 +196,10 @@ def link(spans: list[Span], tokens: list[Token], extractor: FeatureExtractor) ->
     cues = [s for s in spans if s.label == "CUE" and plausible_cue(s, tokens, depth, extractor)]
     sources = sorted((s for s in spans if s.label == "SRC" and plausible_source(s, tokens, depth, extractor)),
                      key=lambda s: s.first)
+    if not cues or not sources:
+        return []
     starts = [s.first for s in sources]
-    longest = max((s.last - s.first for s in sources), default=0)
+    longest = max(s.last - s.first for s in sources)
     complementizers = _running_count(tokens, COMPLEMENTIZERS)
     pairs = []
     for cue in cues:
@@ -258,6 +260,8 @@ def _side(cue: Span, src: Span, tokens: list[Token], lex) -> float:
 def reported_content_removed(links: list[Link], tokens: list[Token]) -> list[Link]:
     """Spec rule 3: a speech act inside reported content is no attribution of the outlet.
     "KCNA reported that leader Kim had said …": "had said" follows "reported" and "that"."""
+    if len(links) < 2:
+        return links
     complementizers = _running_count(tokens, COMPLEMENTIZERS)
     # another link ends before this cue and a "that" lies between its cue and this one: of the
     # links ending before the cue, the one whose cue comes first has the most words after it,
