@@ -41,6 +41,7 @@ evaluate: setup
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_long_input.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

@@ -173,11 +173,12 @@ def test_text_in_other_scripts_is_not_labelled_german(tmp_path):
     (corpus / "ru.txt").write_text("Москва (ТАСС) - Министерство иностранных дел заявило в понедельник, "
                                    "что переговоры продолжатся.\n", encoding="utf-8")
     (corpus / "ko.txt").write_text("서울 (연합뉴스) - 통일부는 월요일 회담이 계속될 것이라고 밝혔다.\n", encoding="utf-8")
+    (corpus / "zh.txt").write_text("北京（新华社）外交部发言人星期一表示，会谈将继续进行。\n", encoding="utf-8")
     (corpus / "de.txt").write_text(TEXT, encoding="utf-8")
     with pytest.warns(analysis.LoadWarning):
         df = analysis.load_articles(corpus)
-    assert dict(zip(df["article_id"], df["language"])) == {"de": "de", "ko": "und", "ru": "und"}
-    assert reasons(df).count("language not German or English") == 2
+    assert dict(zip(df["article_id"], df["language"])) == {"de": "de", "ko": "und", "ru": "und", "zh": "und"}
+    assert reasons(df).count("language not German or English") == 3
 
 
 def test_the_load_report_survives_concat_and_merge(tmp_path):
@@ -272,3 +273,12 @@ def test_one_file_named_twice_in_a_manifest_keeps_the_first_row(tmp_path):
         df = analysis.load_articles(corpus)
     assert df.loc[0, "outlet"] == "dpa"
     assert "articles.csv:3 warning manifest row names 'articles/a.txt', the file of line 2" in reasons(df)
+
+
+def test_a_folder_next_to_a_manifest_loads_only_its_own_files(tmp_path):
+    corpus, _ = corpus_with_secret(tmp_path, "b.txt,Reuters\n")
+    (corpus / "b.txt").write_text(TEXT.replace("Montag", "Dienstag"), encoding="utf-8")   # beside articles/
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(corpus / "articles")          # the manifest one folder up describes it
+    assert list(df["article_id"]) == ["a"]
+    assert "articles.csv:3 warning manifest row names 'b.txt', which is not among the files loaded" in reasons(df)

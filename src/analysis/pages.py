@@ -42,7 +42,7 @@ SOURCE_LIST = re.compile(
 # Photo credits: "©" anywhere, "Foto: ...", or short "Agency/Agency" lines.
 CREDIT_PREFIX = re.compile(r"^(?:Fotos?|Bild(?:er|quelle)?|Photos?|Images?|Credit|Grafik)\s*:", re.I)
 CREDIT_SLASHED = re.compile(r"^[\w.&@'’ -]{1,30}(?:\s*[/|]\s*[\w.&@'’ -]{1,30})+$")
-SENTENCE_END = re.compile(r"[.!?:;,…\"“”»«'’)]\s*$")
+SENTENCE_END = re.compile(r"[.!?:;,…\"“”»«'’)。！？]\s*$")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 LOWER_FUNCTION = {
     "in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur",
