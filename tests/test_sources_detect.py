@@ -17,7 +17,7 @@ DEV = ROOT.parent / "shared" / "dev"
 TRAIN = ROOT.parent / "shared" / "train"
 # Floors a little below the figures measured when the models were trained (model card):
 # a regression fails, noise does not.
-DEV_FLOORS = {"de_wikinews_dev.jsonl": 0.70, "en_polnear_dev.jsonl": 0.70}   # measured 0.725, 0.729
+DEV_FLOORS = {"de_wikinews_dev.jsonl": 0.70, "en_polnear_dev.jsonl": 0.70}   # measured 0.725, 0.717
 
 
 def test_contract_columns_types_and_offsets(articles):

@@ -170,3 +170,10 @@ def test_a_sentence_labellers_read_whole_is_kept_as_a_negative():
     X, Y, dropped = T.sequences([article], [[]], extractor, reviewed=reviewed)
     assert dropped == 1 and len(X) == 2                    # the reviewed one now teaches "no attribution"
     assert all(tag == "O" for y in Y for tag in y)
+
+
+def test_possessives_of_two_letter_outlets_are_the_outlet():
+    lex = lexicon("en")
+    assert closed_category("RT's Anissa Naouai", lex)[0] == "state_media"
+    assert closed_category("AP's Julie Pace", lex)[0] == "other_media"
+    assert closed_category("CNN’s Jake Tapper", lex)[0] == "other_media"

@@ -21,7 +21,7 @@ from .categories import HEAD_MARK, closed_category
 from .context import ArticleContext, is_personal_pronoun
 from .lexicons import LANGUAGES, RELATIVES
 from .fallbacks import add_missing
-from .linking import link, prepare, venues
+from .linking import link, prepare, reported_content_removed, venues
 from .model import Model, load_model
 from .text import tokenize
 from ..frames import require_columns
@@ -63,7 +63,11 @@ def attributions_in_texts(texts: list[str], language: str = "de", outlets: list 
                 continue
             sentence_spans = prepare(next(spans_of), sentence_tokens, model.extractor)
             links = link(sentence_spans, sentence_tokens, model.extractor)
-            links += add_missing(links, sentence_spans, sentence_tokens, model.extractor)
+            extra = add_missing(links, sentence_spans, sentence_tokens, model.extractor)
+            if extra:
+                # rule 3 holds for the fallbacks' links too: "KCNA reported that Kim had said"
+                links = reported_content_removed(sorted(links + extra, key=lambda l: (l.cue.first, l.source.first)),
+                                                 sentence_tokens)
             links += venues(text, sentence_tokens, links, model.extractor)
             for lk in links:
                 row = _categorise(text, sentence_tokens, lk, model, ctx)

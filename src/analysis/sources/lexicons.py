@@ -271,7 +271,9 @@ class PhraseIndex:
 
     def _genitive(self, word: str):
         for suffix in ("'s", "’s", "s"):
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            # "RT's", "AP's": an apostrophe marks a possessive even of a two-letter name;
+            # a bare German -s needs a longer stem ("Ass" is not "As")
+            if word.endswith(suffix) and len(word) - len(suffix) >= (2 if suffix != "s" else 3):
                 if suffix == "s" and self.language != "de":
                     continue
                 value = self.entries.get((self._norm(word[:-len(suffix)], False),))
