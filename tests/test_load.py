@@ -211,7 +211,9 @@ def test_tables_give_the_same_frame(tmp_path, suffix):
     assert list(df["outlet"]) == ["Reuters", "Welt"]
     assert list(df["language"]) == ["en", "de"]
     assert list(df["published_precision"]) == ["day", "month"]
-    assert "empty text" in analysis.load_report(df)["reason"].iloc[0]
+    report = analysis.load_report(df)
+    assert "empty text" in report.loc[report["status"] == "rejected", "reason"].iloc[0]
+    assert "columns read: text <- 'body', id <- 'id', outlet <- 'source', published <- 'date'" in report["reason"].iloc[0]
 
 
 def test_progress_bar_on_large_loads(tmp_path, capsys):

@@ -282,3 +282,22 @@ def test_a_folder_next_to_a_manifest_loads_only_its_own_files(tmp_path):
         df = analysis.load_articles(corpus / "articles")          # the manifest one folder up describes it
     assert list(df["article_id"]) == ["a"]
     assert "articles.csv:3 warning manifest row names 'b.txt', which is not among the files loaded" in reasons(df)
+
+
+def test_columns_are_found_by_their_usual_names_and_reported(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"News_ID": ["n1", "n2"], "Headline": ["Talks go on", "Talks stop"],
+                  "Body": [ENGLISH, ENGLISH.replace("Monday", "Friday")], "Publisher": ["Reuters", "AP"],
+                  "pubdate": ["2023-09-14", "2023-09-15"], "Lang": ["en", "en"], "shares": [3, 4]}).to_csv(path, index=False)
+    df = analysis.load_articles(path)                        # no column named: all found, no warning
+    assert list(df["article_id"]) == ["n1", "n2"] and list(df["title"]) == ["Talks go on", "Talks stop"]
+    assert list(df["outlet"]) == ["Reuters", "AP"] and list(df["published_precision"]) == ["day", "day"]
+    info = analysis.load_report(df).query("status == 'info'")["reason"].iloc[0]
+    assert info == ("columns read: text <- 'Body', id <- 'News_ID', title <- 'Headline', outlet <- 'Publisher', "
+                    "published <- 'pubdate', language <- 'Lang'; kept aside: shares")
+    named = analysis.load_articles(path, text_col="Headline", id_col="News_ID")      # a flag overrides
+    assert list(named["text"]) == ["Talks go on", "Talks stop"]
+    other = tmp_path / "numbers.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(analysis.ArticleLoadError, match="no text column .*looked for text, body"):
+        analysis.load_articles(other)

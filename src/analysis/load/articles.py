@@ -30,20 +30,27 @@ def load_articles(
     errors: Literal["warn", "raise", "ignore"] = "warn",
     tz: str = "Europe/Berlin",
     segment: bool | None = None,
-    text_col: str = "text",
+    text_col: str | None = None,
     id_col: str | None = None,
-    title_col: str | None = "title",
-    outlet_col: str | None = "outlet",
-    date_col: str | None = "published",
-    language_col: str | None = "language",
+    title_col: str | None = None,
+    outlet_col: str | None = None,
+    date_col: str | None = None,
+    language_col: str | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Load articles into a DataFrame with one row per article (columns: :data:`COLUMNS`).
 
     ``path`` is a folder of ``.txt`` pages (its ``articles.csv`` manifest, or one in the
     folder above, names outlet, date and language), a single file, a list of files, or
-    a table (``.csv``, ``.jsonl``, ``.parquet``) with a ``text_col``. With no path the
-    bundled sample articles are loaded.
+    a table (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, ``.json``, ``.parquet``). With no
+    path the bundled sample articles are loaded.
+
+    A table's columns are found by their usual names (``data/column_names.tsv``: text, body,
+    content …; outlet, publisher, source …; published, date, pubdate …; title, headline; id,
+    article_id, url …; language, lang), case ignored; ``text_col``, ``id_col``,
+    ``title_col``, ``outlet_col``, ``date_col`` and ``language_col`` name them instead. The
+    load report says which column was read as what (status ``info``); without an id column,
+    ids are the file name and the row number.
 
     Problems never pass silently: with ``errors="warn"`` (default) each rejected file
     and each warning is listed in ``analysis.load_report(df)`` and a summary warning is

@@ -19,7 +19,7 @@ class LoadWarning(UserWarning):
 @dataclass
 class Problem:
     file: str
-    status: Literal["rejected", "warning"]
+    status: Literal["rejected", "warning", "info"]
     reason: str
     line: int | None = None
 
@@ -36,8 +36,10 @@ class Report:
         self.problems: list[Problem] = []
 
     def add(self, file, status, reason, line=None) -> None:
+        """Record a problem (``rejected``/``warning``: raised with ``errors="raise"``) or a
+        fact worth knowing (``info``: which table column was read as what; never raised)."""
         problem = Problem(str(file), status, reason, line)
-        if self.errors == "raise":
+        if self.errors == "raise" and status != "info":
             raise ArticleLoadError(problem.message())
         self.problems.append(problem)
 
@@ -47,14 +49,15 @@ class Report:
         return tuple((p.file, p.line, p.status, p.reason) for p in self.problems)
 
     def summarise(self, n_loaded: int) -> None:
-        if self.errors != "warn" or not self.problems:
+        problems = [p for p in self.problems if p.status != "info"]
+        if self.errors != "warn" or not problems:
             return
-        rejected = sum(p.status == "rejected" for p in self.problems)
-        shown = "\n".join("  " + p.message() for p in self.problems[:10])
-        more = f"\n  ... {len(self.problems) - 10} more" if len(self.problems) > 10 else ""
+        rejected = sum(p.status == "rejected" for p in problems)
+        shown = "\n".join("  " + p.message() for p in problems[:10])
+        more = f"\n  ... {len(problems) - 10} more" if len(problems) > 10 else ""
         warnings.warn(
             f"Loaded {n_loaded} articles; {rejected} files rejected, "
-            f"{len(self.problems) - rejected} warnings (analysis.load_report(df)):\n{shown}{more}",
+            f"{len(problems) - rejected} warnings (analysis.load_report(df)):\n{shown}{more}",
             LoadWarning,
             stacklevel=3,
         )

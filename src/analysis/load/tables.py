@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import csv
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from ..lexicon import read_tsv
 from .decode import fingerprint
 from .progress import progress_bar
 from .report import ArticleLoadError, Report
@@ -96,18 +98,50 @@ def _value(value) -> str | None:
     return str(value)
 
 
+@lru_cache(maxsize=1)
+def usual_names() -> dict[str, list[str]]:
+    """role -> column names to look for, from ``data/column_names.tsv``."""
+    table = read_tsv("column_names.tsv")
+    return {row.role: [n.strip().lower() for n in row.names.split(",") if n.strip()] for row in table.itertuples()}
+
+
+def find_columns(path: Path, columns, given: dict[str, str | None], report: Report) -> dict[str, str | None]:
+    """The column read for each role: the one named by the caller (which must exist), else the
+    first of the usual names (case ignored), else none. The choice is recorded in the report."""
+    by_lower = {}
+    for col in columns:
+        by_lower.setdefault(str(col).strip().lower(), col)
+    have = ", ".join(map(str, columns)) or "none"
+    chosen: dict[str, str | None] = {}
+    for role, col in given.items():
+        if col is not None:
+            if col not in columns:
+                raise ArticleLoadError(f"{path}: no {_flag(role)[:-4]} column {col!r} (columns: {have}); "
+                                       f"pass {_flag(role)}=...")
+            chosen[role] = col
+        else:
+            chosen[role] = next((by_lower[n] for n in usual_names()[role] if n in by_lower), None)
+    if chosen["text"] is None:
+        raise ArticleLoadError(f"{path}: no text column (columns: {have}; looked for "
+                               f"{', '.join(usual_names()['text'])}); pass text_col=...")
+    used = ", ".join(f"{role} <- {col!r}" for role, col in chosen.items() if col is not None)
+    unused = [str(c) for c in columns if c not in chosen.values()]
+    report.add(path, "info", f"columns read: {used}" + (f"; kept aside: {', '.join(unused)}" if unused else ""))
+    return chosen
+
+
+def _flag(role: str) -> str:
+    return {"published": "date_col"}.get(role, f"{role}_col")
+
+
 def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, title_col,
                outlet_col, date_col, language_col, progress) -> pd.DataFrame:
     table, lines = read_table(path, report)
-    defaults = {"title": "title", "outlet": "outlet", "date": "published", "language": "language"}
-    for what, col in (("text", text_col), ("id", id_col), ("title", title_col), ("outlet", outlet_col),
-                      ("date", date_col), ("language", language_col)):
-        # a column the caller named must exist; a default name may be absent
-        if col and col not in table.columns and col != defaults.get(what):
-            raise ArticleLoadError(
-                f"{path}: no {what} column {col!r} (columns: {', '.join(map(str, table.columns))}); "
-                f"pass {what}_col=..."
-            )
+    cols = find_columns(path, list(table.columns), {
+        "text": text_col, "id": id_col, "title": title_col, "outlet": outlet_col,
+        "published": date_col, "language": language_col}, report)
+    text_col, id_col, title_col = cols["text"], cols["id"], cols["title"]
+    outlet_col, date_col, language_col = cols["outlet"], cols["published"], cols["language"]
     rows, seen, first_line = [], {}, {}
     records = table.to_dict("records")
     for i, (rec, line) in enumerate(progress_bar(list(zip(records, lines)), len(records), progress, "Loading rows")):
