@@ -5,6 +5,7 @@ Files are made in each test: a secret beside the corpus, manifest rows pointing 
 """
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -301,3 +302,29 @@ def test_columns_are_found_by_their_usual_names_and_reported(tmp_path):
     other.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(analysis.ArticleLoadError, match="no text column .*looked for text, body"):
         analysis.load_articles(other)
+
+
+@pytest.mark.parametrize("name", ["t.csv.gz", "t.jsonl.gz"])
+def test_gzipped_tables_load(tmp_path, name):
+    import gzip
+
+    rows = [{"id": "a", "text": ENGLISH}, {"id": "b", "text": ENGLISH.replace("Monday", "Friday")}]
+    if name.startswith("t.csv"):
+        body = pd.DataFrame(rows).to_csv(index=False)
+    else:
+        body = "\n".join(json.dumps(r) for r in rows) + "\n"
+    with gzip.open(tmp_path / name, "wt", encoding="utf-8") as fh:
+        fh.write(body)
+    df = analysis.load_articles(tmp_path / name)
+    assert list(df["article_id"]) == ["a", "b"] and df["text"].str.contains("Officials").all()
+
+
+def test_repeated_warnings_are_one_line_with_a_count(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"text": [ENGLISH.replace("Monday", f"day {i}") for i in range(40)],
+                  "outlet": ["Daily Planet"] * 40}).to_csv(path, index=False)
+    with pytest.warns(analysis.LoadWarning) as caught:
+        df = analysis.load_articles(path)
+    message = str(caught[0].message)
+    assert message.count("Daily Planet") == 1 and "[and 39 more like it]" in message
+    assert (analysis.load_report(df)["status"] == "warning").sum() == 40      # nothing dropped from the report

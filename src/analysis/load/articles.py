@@ -12,7 +12,7 @@ from .folder import discover, manifest_entries
 from .progress import progress_bar
 from .report import Report
 from .rows import article_row, articles_frame
-from .tables import TABLE_SUFFIXES, load_table
+from .tables import load_table, table_suffix
 
 
 def bundled_data_dir() -> Path:
@@ -63,7 +63,7 @@ def load_articles(
         path = bundled_data_dir()
     if isinstance(path, (str, Path)):
         path = Path(path)
-        if path.suffix.lower() in TABLE_SUFFIXES and path.is_file():
+        if table_suffix(path) and path.is_file():
             return load_table(
                 path, report, tz=tz, segment=bool(segment), text_col=text_col, id_col=id_col,
                 title_col=title_col, outlet_col=outlet_col, date_col=date_col,

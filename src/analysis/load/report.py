@@ -53,8 +53,15 @@ class Report:
         if self.errors != "warn" or not problems:
             return
         rejected = sum(p.status == "rejected" for p in problems)
-        shown = "\n".join("  " + p.message() for p in problems[:10])
-        more = f"\n  ... {len(problems) - 10} more" if len(problems) > 10 else ""
+        # one line per distinct reason: 998 articles of one outlet missing from the outlet
+        # table are one line with a count, not 998 (the report keeps every row)
+        groups: dict[tuple, list[Problem]] = {}
+        for p in problems:
+            groups.setdefault((p.status, p.reason), []).append(p)
+        lines = [("  " + group[0].message() + (f"  [and {len(group) - 1} more like it]" if len(group) > 1 else ""))
+                 for group in groups.values()]
+        shown = "\n".join(lines[:10])
+        more = f"\n  ... {len(lines) - 10} more kinds of problem" if len(lines) > 10 else ""
         warnings.warn(
             f"Loaded {n_loaded} articles; {rejected} files rejected, "
             f"{len(problems) - rejected} warnings (analysis.load_report(df)):\n{shown}{more}",

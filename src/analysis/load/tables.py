@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,27 @@ from .rows import articles_frame, article_row
 
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
+COMPRESSED = ".gz"          # "x.csv.gz": the table suffix before it decides
+
+
+def table_suffix(path: Path) -> str | None:
+    """".csv" for "a.csv" and "a.csv.gz" (text tables may be gzipped; Parquet compresses
+    itself); None for anything that is not a table."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes[-1:] == [".parquet"]:
+        return ".parquet"
+    if suffixes[-1:] == [COMPRESSED]:
+        suffixes = suffixes[:-1]
+    if suffixes and suffixes[-1] in TABLE_SUFFIXES and suffixes[-1] != ".parquet":
+        return suffixes[-1]
+    return None
+
+
+def _open_text(path: Path):
+    """A table file as text, gunzipped on the fly when it ends in .gz."""
+    if path.suffix.lower() == COMPRESSED:
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return open(path, encoding="utf-8-sig", newline="")
 # cells that mean "no text" in exported tables, not one-word articles
 EMPTY_TEXTS = {"nan", "null", "none", "na", "n/a", "<na>"}
 
@@ -23,7 +45,7 @@ EMPTY_TEXTS = {"nan", "null", "none", "na", "n/a", "<na>"}
 def read_table(path: Path, report: Report) -> tuple[pd.DataFrame, list[int]]:
     """The table and, per row, the line of the file it came from. A JSON Lines line that is
     broken or not an object is rejected by its line number; the others load."""
-    suffix = path.suffix.lower()
+    suffix = table_suffix(path)
     try:
         if suffix in (".csv", ".tsv"):
             return _read_delimited(path, "\t" if suffix == ".tsv" else ",", report)
@@ -31,7 +53,9 @@ def read_table(path: Path, report: Report) -> tuple[pd.DataFrame, list[int]]:
             # parsed with json, not pd.read_json: pandas guesses types by version and turned a
             # "date" of "2023-09" into a timestamp (1 September) on pandas 2.x
             records, lines = [], []
-            for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+            with _open_text(path) as fh:
+                raw = fh.read()
+            for n, line in enumerate(raw.splitlines(), start=1):
                 if not line.strip():
                     continue
                 try:
@@ -46,7 +70,8 @@ def read_table(path: Path, report: Report) -> tuple[pd.DataFrame, list[int]]:
                 lines.append(n)
             return pd.DataFrame.from_records(records), lines
         if suffix == ".json":
-            records = json.loads(path.read_text(encoding="utf-8-sig"))
+            with _open_text(path) as fh:
+                records = json.loads(fh.read())
             if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
                 raise ValueError("expected a list of objects")
             return pd.DataFrame.from_records(records), list(range(1, len(records) + 1))
@@ -54,7 +79,7 @@ def read_table(path: Path, report: Report) -> tuple[pd.DataFrame, list[int]]:
         return table, list(range(1, len(table) + 1))
     except ArticleLoadError:
         raise
-    except (ValueError, pd.errors.ParserError, OSError) as exc:   # JSONDecodeError is a ValueError
+    except (ValueError, pd.errors.ParserError, OSError, EOFError) as exc:   # JSONDecodeError is a ValueError
         raise ArticleLoadError(f"{path}: cannot read table: {exc}") from None
 
 
@@ -64,7 +89,7 @@ def _read_delimited(path: Path, delimiter: str, report: Report) -> tuple[pd.Data
     load with the line, instead of loading garbled rows. A row with the wrong number of fields
     is rejected by its line."""
     records, lines = [], []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
+    with _open_text(path) as fh:
         reader = csv.reader(fh, delimiter=delimiter, strict=True)
         start = 1
         try:
