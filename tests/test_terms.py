@@ -136,3 +136,12 @@ def test_reuse_matrix_is_a_share_of_the_rows_words():
     arts = corpus(a1=words, b1=words + " " + " ".join(["anders"] * 8))
     m = analysis.reuse_matrix(arts, by="outlet")
     assert m.loc["a", "b"] == 1.0 and m.loc["b", "a"] == 0.5 and pd.isna(m.loc["a", "a"])
+
+
+def test_typographic_apostrophes_and_web_addresses_are_not_terms():
+    text = ("We don’t know, she said. We don't know either. Read more at https://www.example.com/news/story-1 "
+            "and www.example.org today. The talks went on.")
+    arts = pd.DataFrame({"article_id": ["a"], "text": [text], "language": ["en"], "outlet": ["X"]})
+    terms = set(analysis.term_frequencies(arts)["term"])
+    assert not {"don’t", "don't", "https", "www", "com", "example"} & terms
+    assert {"talks", "read"} <= {t.lower() for t in terms}

@@ -83,12 +83,26 @@ def tokenize(text: str, language: str = "de", *, aliases: bool = True,
     return out
 
 
+# web addresses are not words: "https", "www", "com" would top an outlet's term list
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”»]+", re.I)
+
+
 def _words(text: str, start: int, end: int, language: str, normalize: Normalize):
+    pos = start
+    for url in URL.finditer(text, start, end):
+        yield from _plain_words(text, pos, url.start(), language, normalize)
+        pos = url.end()
+    yield from _plain_words(text, pos, end, language, normalize)
+
+
+def _plain_words(text: str, start: int, end: int, language: str, normalize: Normalize):
     for m in WORD.finditer(text, start, end):
         word = m.group()
         if language == "en":
             word = re.sub(r"['’]s$", "", word)        # "Kim's" -> "Kim"
-        yield m.start(), m.start() + len(word), word, normalize_word(fold(word), language, normalize)
+        # a typographic apostrophe is the same letter: "don’t" is the stopword "don't"
+        key = fold(word).replace("’", "'")
+        yield m.start(), m.start() + len(word), word, normalize_word(key, language, normalize)
 
 
 def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
@@ -111,7 +125,7 @@ def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
         for s, e, surface, key in tokenize(art.text, language, aliases=aliases, normalize=normalize):
             while sid < len(spans) - 1 and s >= spans[sid][1]:
                 sid += 1
-            is_stop = surface.lower() in stop or len(surface) < 2
+            is_stop = surface.lower().replace("’", "'") in stop or len(surface) < 2
             rows.append((art.article_id, group, sid, s, e, surface, key, is_stop))
     frame = pd.DataFrame(rows, columns=["article_id", by, "sentence_id", "start", "end", "token", "term", "stopword"])
     if normalize is None and len(frame):
