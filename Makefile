@@ -17,9 +17,12 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (news-analysis)" >/dev/null
 	@touch $(STAMP)
 
+# make report DATA=my_articles.csv OUT=my_reports (no DATA: the bundled sample)
+DATA ?=
+OUT  ?= reports
+
 report: setup
-	@mkdir -p reports
-	$(BIN)/python -m analysis.report --out reports $(NOTEBOOKS)
+	$(BIN)/python -m analysis report $(DATA) --out $(OUT)
 
 test: setup
 	$(BIN)/python -m pytest

@@ -96,3 +96,13 @@ def evidence_table(attributions: pd.DataFrame, articles: pd.DataFrame | None = N
     # only the marked sentence is HTML (built from escaped pieces); every other cell is escaped
     return html_table(shown, html_columns=["sentence (source marked, cue bold)"]) \
         .set_table_attributes('class="evidence"')
+
+
+def most_reliant(reliance: pd.DataFrame, category: str, by: str = "outlet") -> str | None:
+    """The ``by`` group with the most attributions of ``category`` in a
+    :func:`source_reliance` table, or None when no group has any (for choosing which evidence
+    to show first)."""
+    rows = reliance[(reliance["category"] == category) & (reliance["count"] > 0)]
+    if rows.empty:
+        return None
+    return str(rows.sort_values(["count", by], ascending=[False, True]).iloc[0][by])

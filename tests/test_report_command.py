@@ -1,0 +1,60 @@
+"""`python -m analysis report DATA --out DIR` on a user's table, as a new user would run it."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+EN = ["Officials said on Thursday that the talks would go on, according to Reuters.",
+      "The ministry told CNN that a senior official expected progress.",
+      "Analysts at the Brookings Institution said the deal could collapse, the Washington Post reported."]
+DE = ["Die Regierung teilte am 14. September mit, die Gespräche gingen weiter, wie die Nachrichtenagentur dpa meldete.",
+      "Nach Angaben von Diplomaten, die nicht genannt werden wollten, sei ein Treffen geplant."]
+
+
+def user_table(path: Path) -> Path:
+    """Three outlets, two languages, the table's own column names, one outlet without dates."""
+    rows = []
+    for i in range(12):
+        outlet = ["Daily Planet", "Reuters", "Tagesblatt"][i % 3]
+        lang = "de" if outlet == "Tagesblatt" else "en"
+        rows.append({"news_id": f"n{i}", "headline": f"Talks, day {i}", "publisher": outlet, "lang": lang,
+                     "body_text": " ".join(DE if lang == "de" else EN) + f" Article number {i}.",
+                     "pubdate": "" if outlet == "Daily Planet" else f"2023-09-{10 + i:02d}"})
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_report_command_on_a_users_table(tmp_path):
+    table = user_table(tmp_path / "my corpus.csv")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", str(table), "--out", str(out),
+                           "--title", "My <corpus>"], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "My &lt;corpus&gt;" in index and "12 articles" in index
+    assert "Daily Planet, Reuters, Tagesblatt" in index and "en 8, de 4" in index
+    assert index.count("(written)") == 4 and "failed" not in index
+    for name in ("01_corpus_overview", "02_source_reliance", "03_term_frequency", "04_coverage_dates"):
+        html = (out / f"{name}.html").read_text(encoding="utf-8")
+        assert "Traceback" not in html, name
+        assert "12 articles" in html or name != "01_corpus_overview"
+    assert "Tagesblatt" in (out / "02_source_reliance.html").read_text(encoding="utf-8")
+
+
+def test_a_failing_notebook_is_named_and_the_others_still_written(tmp_path):
+    from analysis.report import build_report
+
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("data = None", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("raise ValueError('no such outlet: ' + str(data))")]
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(nb, path)
+    result = build_report(path, tmp_path / "out", parameters={"data": "x.csv"})
+    assert result.error is not None and result.error.startswith("cell 3 (\"raise ValueError(")
+    assert "no such outlet: x.csv" in result.error
+    assert result.html.exists()
