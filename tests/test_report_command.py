@@ -1,6 +1,7 @@
 """`python -m analysis report DATA --out DIR` on a user's table, as a new user would run it."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,14 @@ def test_report_command_on_a_users_table(tmp_path):
         assert "Traceback" not in html, name
         assert "12 articles" in html or name != "01_corpus_overview"
     assert "Tagesblatt" in (out / "02_source_reliance.html").read_text(encoding="utf-8")
+    # a second run writes the same bytes, and nothing is fetched from another host when opened
+    again = tmp_path / "again"
+    subprocess.run([sys.executable, "-m", "analysis", "report", str(table), "--out", str(again),
+                    "--title", "My <corpus>"], capture_output=True, text=True, timeout=900, check=True)
+    for path in sorted(out.glob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        assert path.read_bytes() == (again / path.name).read_bytes(), path.name
+        assert not re.search(r"<script[^>]+src=\"https?://", html) and "cdnjs" not in html, path.name
 
 
 def test_a_failing_notebook_is_named_and_the_others_still_written(tmp_path):

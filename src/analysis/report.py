@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "report.html.j2"
 KERNEL = "news-analysis"
 # what tables (pandas, Styler) and the evidence sentences use; nothing that runs code
 ALLOWED_TAGS = ["table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
@@ -54,7 +55,7 @@ def exporter():
     config.SanitizeHTML.tags = ALLOWED_TAGS
     config.SanitizeHTML.attributes = ALLOWED_ATTRIBUTES
     config.SanitizeHTML.strip = True
-    html = HTMLExporter(config=config)
+    html = HTMLExporter(config=config, template_file=str(TEMPLATE))
     html.register_preprocessor(SanitizeHTML(config=config), enabled=True)
     return html
 

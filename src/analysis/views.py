@@ -8,10 +8,14 @@ pieces (``html_columns``, e.g. the marked sentences of ``evidence_table``) are p
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Callable, Iterable
 
 import pandas as pd
 from pandas.io.formats.style import Styler
+
+
+_TABLES = itertools.count(1)
 
 
 def html_table(frame: pd.DataFrame, *, formats: dict[str, str | Callable] | None = None,
@@ -39,4 +43,5 @@ def html_table(frame: pd.DataFrame, *, formats: dict[str, str | Callable] | None
         styler = styler.set_caption(html.escape(caption))
     if not index:
         styler = styler.hide(axis="index")
-    return styler
+    # pandas gives each table a random id: a counter makes two runs write the same HTML
+    return styler.set_uuid(f"t{next(_TABLES)}")
