@@ -86,7 +86,8 @@ def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameter
         inject_parameters(nb, parameters)
     error = None
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name=_kernel_name(nb),
+        # coalesce_streams: one output per stream however the kernel chunked the messages
+        NotebookClient(nb, timeout=timeout, kernel_name=_kernel_name(nb), coalesce_streams=True,
                        resources={"metadata": {"path": str(notebook.parent)}}).execute()
     except CellExecutionError as exc:
         cell = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"

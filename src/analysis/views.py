@@ -45,3 +45,16 @@ def html_table(frame: pd.DataFrame, *, formats: dict[str, str | Callable] | None
         styler = styler.hide(axis="index")
     # pandas gives each table a random id: a counter makes two runs write the same HTML
     return styler.set_uuid(f"t{next(_TABLES)}")
+
+
+def show_warnings_inline() -> None:
+    """Print warnings (a load report summary, languages left out) in the cell's output, in
+    order with everything else: on stderr, their place among the printed lines varies from run
+    to run, and a report would not be reproducible."""
+    import sys
+    import warnings
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        print(f"{category.__name__}: {message}", file=sys.stdout)
+
+    warnings.showwarning = show
