@@ -13,7 +13,8 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.10 or newer is needed; found " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test,train]"
+	@echo "Installing the pinned dependencies into $(VENV) (a few minutes the first time; later runs skip this)"
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -c requirements.lock -e ".[test,train]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (news-analysis)" >/dev/null
 	@touch $(STAMP)
 
@@ -27,8 +28,9 @@ report: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# --allow-root: containers and classroom images often run as root
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 # Rebuild the source models in src/analysis/sources/models from ../shared/train and
 # data/training (deterministic: the same inputs give the same bytes).
