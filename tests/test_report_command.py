@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+import analysis
+
 EN = ["Officials said on Thursday that the talks would go on, according to Reuters.",
       "The ministry told CNN that a senior official expected progress.",
       "Analysts at the Brookings Institution said the deal could collapse, the Washington Post reported."]
@@ -49,8 +51,17 @@ def test_report_command_on_a_users_table(tmp_path):
                     "--title", "My <corpus>"], capture_output=True, text=True, timeout=900, check=True)
     for path in sorted(out.glob("*.html")):
         html = path.read_text(encoding="utf-8")
-        assert path.read_bytes() == (again / path.name).read_bytes(), path.name
         assert not re.search(r"<script[^>]+src=\"https?://", html) and "cdnjs" not in html, path.name
+    written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    assert written == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for rel in written:
+        assert (out / rel).read_bytes() == (again / rel).read_bytes(), rel
+    # the tables behind the charts, as CSV and in one workbook
+    sheets = pd.read_excel(out / "tables" / "tables.xlsx", sheet_name=None)
+    assert {"source_reliance", "term_frequencies", "date_mentions", "articles"} <= set(sheets)
+    reliance = pd.read_csv(out / "tables" / "source_reliance.csv")
+    assert set(reliance["label"]) == {"Daily Planet", "Reuters", "Tagesblatt"}
+    assert 'href="tables/tables.xlsx"' in index
 
 
 def test_a_failing_notebook_is_named_and_the_others_still_written(tmp_path):
@@ -67,3 +78,16 @@ def test_a_failing_notebook_is_named_and_the_others_still_written(tmp_path):
     assert result.error is not None and result.error.startswith("cell 3 (\"raise ValueError(")
     assert "no such outlet: x.csv" in result.error
     assert result.html.exists()
+
+
+def test_export_writes_csv_and_one_reproducible_workbook(tmp_path, articles):
+    tables = {"articles": articles[["article_id", "label", "published", "headings"]],
+              "a very long table name that Excel would not take": pd.DataFrame({"x": [1, 2]})}
+    first = analysis.export(tables, tmp_path / "one")
+    second = analysis.export(tables, tmp_path / "two")
+    assert [p.name for p in first] == ["articles.csv", "a very long table name that Excel would not take.csv", "tables.xlsx"]
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    sheets = pd.read_excel(first[-1], sheet_name=None)
+    assert list(sheets) == ["articles", "a very long table name that Excel would not take"[:31]]
+    assert sheets["articles"]["published"].notna().sum() == articles["published"].notna().sum()   # time zones as text

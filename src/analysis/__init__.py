@@ -5,6 +5,7 @@ takes and returns pandas objects so the steps chain with ``.pipe``.
 """
 from .sources import CATEGORIES, find_attributions
 from .dates import date_conflicts, date_mentions, publication_order
+from .export import export
 from .kwic import concordance
 from .load import ArticleLoadError, LoadWarning, load_articles, load_report, parse_published
 from .reliance import evidence, evidence_table, most_reliant, source_reliance
@@ -16,7 +17,7 @@ from .views import html_table
 
 __all__ = [
     "ArticleLoadError", "CATEGORIES", "LoadWarning", "concordance", "date_conflicts",
-    "date_mentions", "evidence", "evidence_table", "find_attributions", "html_table", "keyness",
+    "date_mentions", "evidence", "evidence_table", "export", "find_attributions", "html_table", "keyness",
     "load_articles", "load_report", "most_reliant", "parse_published", "publication_order", "reuse_matrix",
     "sentences", "shared_passages", "source_reliance", "split_sentences", "term_frequencies",
     "tokens",

@@ -55,6 +55,9 @@ def exporter():
     config.SanitizeHTML.tags = ALLOWED_TAGS
     config.SanitizeHTML.attributes = ALLOWED_ATTRIBUTES
     config.SanitizeHTML.strip = True
+    # the injected parameters name local paths (the output folder): not part of the report
+    config.TagRemovePreprocessor.remove_cell_tags = {"injected-parameters"}
+    config.TagRemovePreprocessor.enabled = True
     html = HTMLExporter(config=config, template_file=str(TEMPLATE))
     html.register_preprocessor(SanitizeHTML(config=config), enabled=True)
     return html
@@ -117,7 +120,21 @@ def question(notebook: Path) -> str:
     return notebook.stem
 
 
-def write_index(out_dir: Path, results: list[Result], data: list[str] | None, title: str) -> Path:
+def collect_tables(folder: Path) -> Path | None:
+    """All CSV tables the notebooks wrote to ``folder``, as one workbook ``tables.xlsx``."""
+    import pandas as pd
+
+    from .export import write_workbook
+
+    csvs = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    if not csvs:
+        return None
+    return write_workbook({p.stem: pd.read_csv(p, dtype=str, keep_default_na=False) for p in csvs},
+                          folder / "tables.xlsx")
+
+
+def write_index(out_dir: Path, results: list[Result], data: list[str] | None, title: str,
+                workbook: Path | None = None) -> Path:
     """``out_dir/index.html``: the title, what the corpus holds, one line per report (what it
     answers, whether it was written, a link) and how far to trust the source figures. Every
     text taken from the data is escaped."""
@@ -143,6 +160,12 @@ def write_index(out_dir: Path, results: list[Result], data: list[str] | None, ti
     trust = trust_table()
     trust_rows = "".join(f"<tr><td>{esc(str(g))}</td><td>{esc(str(w))}</td><td>{f:.2f}</td></tr>"
                          for g, w, f in zip(trust["gold set"], trust["what it measures"], trust["f1"]))
+    tables_html = ""
+    if workbook is not None:
+        csvs = sorted(workbook.parent.glob("*.csv"))
+        links = ", ".join(f'<a href="tables/{esc(p.name)}">{esc(p.stem)}</a>' for p in csvs)
+        tables_html = (f'<h2>Tables</h2><p>Every table behind the charts, as CSV ({links}) and all in one '
+                       f'Excel workbook: <a href="tables/{esc(workbook.name)}">{esc(workbook.name)}</a>.</p>')
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
 <style>body{{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}}td{{padding:0 1rem 0 0}}</style>
@@ -152,6 +175,7 @@ def write_index(out_dir: Path, results: list[Result], data: list[str] | None, ti
 <ul>{"".join(f"<li>{f}</li>" for f in facts)}</ul>
 <h2>Reports</h2>
 <ul>{"".join(rows)}</ul>
+{tables_html}
 <h2>How far to trust the source figures</h2>
 <p>Micro-F1 of the source detector on gold labels (real news held out from training is the figure to believe):</p>
 <table>{trust_rows}</table>
@@ -172,14 +196,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     notebooks = args.notebooks or sorted(NOTEBOOK_DIR.glob("*.ipynb"))
     data = [str(Path(d).resolve()) for d in args.data] or None
-    parameters = {"data": data[0] if data and len(data) == 1 else data} if data else None
+    tables = args.out / "tables"
+    parameters = {"data": data[0] if data and len(data) == 1 else data, "tables": str(tables.resolve())}
     results = []
     for nb in notebooks:
         result = build_report(nb, args.out, timeout=args.timeout, parameters=parameters)
         results.append(result)
         status = f"FAILED at {result.error}" if result.error else "ok"
         print(f"{nb.name}: {status} -> {result.html.resolve()}", flush=True)
-    index = write_index(args.out, results, data, args.title)
+    workbook = collect_tables(tables)
+    index = write_index(args.out, results, data, args.title, workbook)
     print(f"index: {index.resolve()}")
     return 1 if any(r.error for r in results) else 0
 
