@@ -179,7 +179,7 @@ def test_text_in_other_scripts_is_not_labelled_german(tmp_path):
     with pytest.warns(analysis.LoadWarning):
         df = analysis.load_articles(corpus)
     assert dict(zip(df["article_id"], df["language"])) == {"de": "de", "ko": "und", "ru": "und", "zh": "und"}
-    assert reasons(df).count("language not German or English") == 3
+    assert reasons(df).count("only German and English are analysed") == 3
 
 
 def test_the_load_report_survives_concat_and_merge(tmp_path):
@@ -328,3 +328,23 @@ def test_repeated_warnings_are_one_line_with_a_count(tmp_path):
     message = str(caught[0].message)
     assert message.count("Daily Planet") == 1 and "[and 39 more like it]" in message
     assert (analysis.load_report(df)["status"] == "warning").sum() == 40      # nothing dropped from the report
+
+
+def test_other_latin_languages_are_recognised_and_left_out_of_every_analysis(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"id": ["en1", "es1", "fr1"], "text": [
+        ENGLISH,
+        "El gobierno dijo el lunes que las conversaciones continuarán, según fuentes oficiales del ministerio.",
+        "Le gouvernement a déclaré lundi que les discussions se poursuivraient, selon des sources officielles."]}
+    ).to_csv(path, index=False)
+    with pytest.warns(analysis.LoadWarning):
+        df = analysis.load_articles(path)
+    assert list(df["language"]) == ["en", "es", "fr"]
+    for call, what in ((analysis.find_attributions, "source detection"), (analysis.term_frequencies, "term counts"),
+                       (analysis.date_mentions, "date mentions")):
+        with pytest.warns(UserWarning, match=r"2 article\(s\) in languages other than German or English left out"):
+            result = call(df)
+        if "article_id" in result:
+            assert set(result["article_id"]) <= {"en1"}, what
+        else:
+            assert not {"gobierno", "gouvernement"} & set(result["term"]), what

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .lexicon import read_tsv
 from .sentences import split_sentences
-from .tokens import _group_value, _language, tokenize
+from .tokens import _group_value, _language, analysed, tokenize
 from .frames import require_columns
 
 DATE_COLUMNS = ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",
@@ -256,6 +256,7 @@ def date_mentions(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame
     to publication ...``, or ``unresolved: ...`` with the reason).
     """
     require_columns(articles, ["article_id", "text"], "date_mentions")
+    articles = analysed(articles, "date mentions")
     rows = []
     for art in articles.itertuples():
         for row in dates_in_text(art.text, _language(art), getattr(art, "published", None),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .sentences import split_sentences
-from .tokens import Normalize, _group_value, _language, tokenize
+from .tokens import Normalize, _group_value, _language, analysed, tokenize
 from .frames import require_columns
 
 
@@ -20,6 +20,7 @@ def concordance(articles: pd.DataFrame, term: str, width: int = 6, *, by: str = 
     words each side, within the article), ``sentence``, ``start``, ``end`` (offsets in ``text``).
     """
     require_columns(articles, ["article_id", "text"], "concordance")
+    articles = analysed(articles, "the concordance")
     rows = []
     queries: dict[str, set[str]] = {}
     for art in articles.itertuples():

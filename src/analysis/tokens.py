@@ -8,6 +8,7 @@ keep their case, because "US" and "us" differ), spelling variants joined through
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 from typing import Literal
 
@@ -115,6 +116,7 @@ def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
     require_columns(articles, ["article_id", "text"], "tokens")
     from .terms import stopword_set
 
+    articles = analysed(articles, "term counts")
     rows = []
     for art in articles.itertuples():
         language = _language(art)
@@ -147,9 +149,28 @@ def _merge_genitives(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
     return frame["term"].where(~(candidate & stripped.isin(names)), stripped)
 
 
-def _language(art) -> str:
+def _language(art) -> str | None:
+    """"de" or "en"; German when the frame has no language (a user's own frame); None for any
+    other language: left out of the analysis (with a warning), never read as German."""
     lang = getattr(art, "language", None)
-    return lang if lang in ("de", "en") else "de"
+    if not isinstance(lang, str) or not lang.strip():
+        return "de"
+    lang = lang.strip().lower().split("-")[0]
+    return lang if lang in ("de", "en") else None
+
+
+def analysed(articles: pd.DataFrame, what: str) -> pd.DataFrame:
+    """The articles in German or English; the others are named in one warning, never analysed
+    with the German or English rules."""
+    if "language" not in articles or articles.empty:
+        return articles
+    keep = [_language(art) is not None for art in articles[["language"]].itertuples()]
+    left = articles.loc[[not k for k in keep]]
+    if len(left):
+        counts = ", ".join(f"{lang} {n}" for lang, n in left["language"].value_counts().items())
+        warnings.warn(f"{len(left)} article(s) in languages other than German or English left out of {what} "
+                      f"({counts}; e.g. {left['article_id'].iloc[0]!r})", stacklevel=3)
+    return articles.loc[keep]
 
 
 def _group_value(value) -> str:

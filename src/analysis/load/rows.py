@@ -10,6 +10,8 @@ from ..pages import ParsedPage, parse_page
 from .decode import count_words, detect_language
 from .report import Report
 
+ANALYSED = ("de", "en")     # languages the detectors, term counts and date rules know
+
 COLUMNS = [
     "article_id", "file", "outlet", "outlet_evidence", "label", "language", "title", "kicker",
     "published", "published_precision", "headings", "captions", "credits", "cited_sources",
@@ -113,14 +115,14 @@ def article_row(article_id, file, text, entry, report, line, tz, segment, encodi
         return None
     outlet, evidence, label = _outlet(entry, page, file, report, line)
     published, precision = _published(entry, page, file, report, line, tz)
-    language = (entry.get("language") or "").lower()
-    if language not in ("de", "en"):
+    language = (entry.get("language") or "").strip().lower().replace("_", "-").split("-")[0]
+    if not re.fullmatch(r"[a-z]{2,3}", language):
         if language:
-            report.add(file, "warning", f"language {language!r} not supported; detected instead", line)
+            report.add(file, "warning", f"language {entry.get('language')!r} is no language code; detected instead", line)
         language = detect_language(page.text)
-        if language == "und":
-            report.add(file, "warning", "language not German or English (most letters are not Latin); "
-                       "source detection leaves it out", line)
+    if language not in ANALYSED:
+        report.add(file, "warning", f"language {language!r}: only German and English are analysed; left out of "
+                   "sources, terms and dates", line)
     return {
         "article_id": str(article_id),
         "file": str(file),
