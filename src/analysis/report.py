@@ -1,11 +1,14 @@
 """Write the HTML reports: run each notebook top to bottom and export it, sanitised.
 
-``python -m analysis.report [NOTEBOOK ...] [--out DIR]`` (``make report``) runs the notebooks
-on the data ``load_articles()`` finds (the bundled sample, or ``$ANALYSIS_DATA``) and writes
-one HTML file per notebook. Article text is escaped where the library turns it into HTML
+``python -m analysis report [DATA ...] [--out DIR] [--title TEXT]`` (``make report DATA=…
+OUT=…``) runs every notebook on DATA (a folder, files or a table; default: the bundled sample),
+injected into the notebook's cell tagged ``parameters`` as papermill does, and writes one HTML
+file per notebook, ``DIR/tables/`` (the tables behind the charts as CSV and one workbook) and
+``DIR/index.html``. Article text is escaped where the library turns it into HTML
 (:mod:`analysis.views`); as a second wall, every HTML output is passed through nbconvert's
 sanitiser with an allow-list of the tags tables and marked sentences need, so no script,
-event handler or ``javascript:`` link from the data can survive into a shared report.
+event handler or ``javascript:`` link from the data can survive into a shared report. The
+template loads nothing from the web, and two runs on the same data write the same bytes.
 A notebook that fails is named with its cell; the others are still written.
 """
 from __future__ import annotations
