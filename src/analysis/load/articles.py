@@ -11,7 +11,7 @@ from .decode import decode, fingerprint
 from .folder import discover, manifest_entries
 from .progress import progress_bar
 from .report import Report
-from .rows import article_row, articles_frame
+from .rows import article_row, articles_frame, free_id
 from .tables import load_table, table_suffix
 
 
@@ -113,15 +113,10 @@ def load_articles(
             report.add(file, "warning", f"decoded as {encoding} (U+FFFD in their place)", line)
         elif encoding not in ("utf-8", "utf-8-sig"):
             report.add(file, "warning", f"not UTF-8; decoded as {encoding}", line)
-        article_id = file.stem
-        if article_id in ids:
-            # files of one name from two folders: ids must stay unique, downstream joins use them
-            n = 2
-            while f"{article_id}#{n}" in ids:
-                n += 1
-            report.add(file, "warning", f"id {article_id!r} already taken by {ids[article_id]}; "
-                       f"loaded as '{article_id}#{n}'", line)
-            article_id = f"{article_id}#{n}"
+        article_id = free_id(file.stem, ids)            # files of one name from two folders
+        if article_id != file.stem:
+            report.add(file, "warning", f"id {file.stem!r} already taken by {ids[file.stem]}; "
+                       f"loaded as {article_id!r}", line)
         row = article_row(article_id, file, text, entry or {}, report, line, tz, segment, encoding)
         if row is not None:
             ids[article_id] = file

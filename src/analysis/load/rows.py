@@ -106,6 +106,17 @@ def _published(entry: dict, page: ParsedPage, path, report: Report, line, tz: st
     return pd.NaT, None
 
 
+def free_id(article_id: str, taken) -> str:
+    """``article_id`` if no article has it yet, else the first free ``id#2``, ``id#3`` …:
+    downstream tables join on the id, so a repeated one would merge two articles."""
+    if article_id not in taken:
+        return article_id
+    n = 2
+    while f"{article_id}#{n}" in taken:
+        n += 1
+    return f"{article_id}#{n}"
+
+
 def article_row(article_id, file, text, entry, report, line, tz, segment, encoding) -> dict | None:
     page = parse_page(text) if segment else ParsedPage(
         paragraphs=[p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]

@@ -1,4 +1,4 @@
-"""Articles from a table: CSV, JSON Lines, JSON or Parquet with a text column."""
+"""Articles from a table: CSV, TSV, JSON Lines, JSON (each also gzipped) or Parquet, one row each."""
 from __future__ import annotations
 
 import csv
@@ -13,8 +13,7 @@ from ..lexicon import read_tsv
 from .decode import fingerprint
 from .progress import progress_bar
 from .report import ArticleLoadError, Report
-from .rows import articles_frame, article_row
-
+from .rows import article_row, articles_frame, free_id
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
 COMPRESSED = ".gz"          # "x.csv.gz": the table suffix before it decides
@@ -38,6 +37,8 @@ def _open_text(path: Path):
     if path.suffix.lower() == COMPRESSED:
         return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
     return open(path, encoding="utf-8-sig", newline="")
+
+
 # cells that mean "no text" in exported tables, not one-word articles
 EMPTY_TEXTS = {"nan", "null", "none", "na", "n/a", "<na>"}
 
@@ -175,14 +176,11 @@ def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, tit
         if article_id is None or not article_id.strip():
             report.add(where, "rejected", f"no id in column {id_col!r}", line)
             continue
-        if article_id in first_line:
-            # downstream tables join on the id: a repeated one would merge two articles
-            n = 2
-            while f"{article_id}#{n}" in first_line:
-                n += 1
+        unique = free_id(article_id, first_line)
+        if unique != article_id:
             report.add(where, "warning", f"id {article_id!r} repeats (first on line {first_line[article_id]}); "
-                       f"loaded as '{article_id}#{n}'", line)
-            article_id = f"{article_id}#{n}"
+                       f"loaded as {unique!r}", line)
+            article_id = unique
         first_line[article_id] = line
         text = rec.get(text_col)
         if not isinstance(text, str) or not text.strip() or text.strip().lower() in EMPTY_TEXTS:
