@@ -91,3 +91,17 @@ def test_export_writes_csv_and_one_reproducible_workbook(tmp_path, articles):
     sheets = pd.read_excel(first[-1], sheet_name=None)
     assert list(sheets) == ["articles", "a very long table name that Excel would not take"[:31]]
     assert sheets["articles"]["published"].notna().sum() == articles["published"].notna().sum()   # time zones as text
+
+
+def test_one_outlet_without_dates_gets_reports_that_say_what_cannot_apply(tmp_path):
+    table = user_table(tmp_path / "all.csv")
+    one = pd.read_csv(table)
+    one = one[one["publisher"] == "Reuters"].assign(pubdate="")
+    one.to_csv(tmp_path / "one.csv", index=False)
+    notebooks = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("0[34]_*.ipynb"))
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", str(tmp_path / "one.csv"), "--out", str(out),
+                           "--notebooks", *map(str, notebooks)], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "this corpus has one outlet, so there is nothing to compare" in (out / "03_term_frequency.html").read_text(encoding="utf-8")
+    assert (out / "04_coverage_dates.html").exists()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +101,8 @@ def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameter
                      and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
         if cell is not None:
             first_line = nb.cells[cell].source.strip().splitlines()[0][:60] if nb.cells[cell].source.strip() else ""
-            error = f"cell {cell + 1} ({first_line!r}): {str(exc).strip().splitlines()[-1]}"
+            message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip().splitlines()[-1]   # no terminal colours
+            error = f"cell {cell + 1} ({first_line!r}): {message}"
         else:
             error = str(exc)
     body, _ = exporter().from_notebook_node(nb)
