@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -199,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--title", default="How do news outlets cover the same story?", help="title of the index page")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
     args = parser.parse_args(argv)
+    # progress bars print timings on stderr: in a report they would make two runs differ
+    os.environ["TQDM_DISABLE"] = "1"
     notebooks = args.notebooks or sorted(NOTEBOOK_DIR.glob("*.ipynb"))
     data = [str(Path(d).resolve()) for d in args.data] or None
     tables = args.out / "tables"
