@@ -47,6 +47,7 @@ evaluate: setup
 benchmark: setup
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_long_input.py
+	$(BIN)/python benchmarks/bench_report.py 250 2000
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

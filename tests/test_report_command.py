@@ -105,3 +105,11 @@ def test_one_outlet_without_dates_gets_reports_that_say_what_cannot_apply(tmp_pa
     assert done.returncode == 0, done.stdout + done.stderr
     assert "this corpus has one outlet, so there is nothing to compare" in (out / "03_term_frequency.html").read_text(encoding="utf-8")
     assert (out / "04_coverage_dates.html").exists()
+
+
+def test_the_workbook_takes_control_characters_and_long_cells(tmp_path):
+    frame = pd.DataFrame({"sentence": ["a vertical\x0btab and a form\x0cfeed", "x" * 40_000]})
+    paths = analysis.export({"odd": frame}, tmp_path)
+    assert "\x0b" in paths[0].read_text(encoding="utf-8")               # the CSV keeps every character
+    cells = pd.read_excel(paths[-1])["sentence"]
+    assert cells[0] == "a vertical tab and a form feed" and len(cells[1]) == 32_767

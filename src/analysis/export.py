@@ -48,8 +48,28 @@ def export(tables: Mapping[str, pd.DataFrame], folder: str | Path, *, excel: str
     return written
 
 
+EXCEL_CELL = 32_767        # characters an Excel cell holds
+# control characters XML (and so a workbook) cannot hold; the CSV files keep the text as is
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _for_excel(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: _cell(v) if isinstance(v, str) else v)
+    return out
+
+
+def _cell(text: str) -> str:
+    text = _ILLEGAL.sub(" ", text)
+    return text if len(text) <= EXCEL_CELL else text[:EXCEL_CELL - 1] + "…"
+
+
 def write_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
-    """One sheet per table (names cut to Excel's 31 characters, made unique), reproducible."""
+    """One sheet per table (names cut to Excel's 31 characters, made unique), reproducible.
+    Control characters become spaces and over-long cells are cut to Excel's limit (the CSV
+    files keep every character)."""
     buffer = io.BytesIO()
     used: set[str] = set()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -60,7 +80,7 @@ def write_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
                 sheet = f"{sheet[:28]}_{n}"
                 n += 1
             used.add(sheet)
-            frame.to_excel(writer, sheet_name=sheet, index=False)
+            _for_excel(frame).to_excel(writer, sheet_name=sheet, index=False)
         writer.book.properties.created = FIXED_TIME
         writer.book.properties.modified = FIXED_TIME
     path.write_bytes(_fixed_zip(buffer.getvalue()))
