@@ -113,3 +113,19 @@ def test_the_workbook_takes_control_characters_and_long_cells(tmp_path):
     assert "\x0b" in paths[0].read_text(encoding="utf-8")               # the CSV keeps every character
     cells = pd.read_excel(paths[-1])["sentence"]
     assert cells[0] == "a vertical tab and a form feed" and len(cells[1]) == 32_767
+
+
+def test_captions_name_the_data_not_the_sample():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis import plots
+
+    try:
+        plots.set_data_source("/home/someone/corpora/my corpus.csv")
+        assert plots.DATA_SOURCE == "Data: my corpus.csv, analysis package"       # no local path
+        plots.set_data_source(["a.csv", "b.csv", "c.csv", "d.csv"])
+        assert plots.DATA_SOURCE == "Data: a.csv, b.csv, c.csv and 1 more, analysis package"
+    finally:
+        plots.set_data_source(None)
+    assert "bundled sample" in plots.DATA_SOURCE

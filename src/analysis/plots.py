@@ -5,6 +5,8 @@ category has one colour everywhere (:data:`CATEGORY_COLORS`).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 import pandas as pd
@@ -33,7 +35,21 @@ CATEGORY_COLORS = {
     "other": "#a5aa99",
 }
 _OUTLET_PALETTE = sns.color_palette("colorblind", 10) + sns.color_palette("dark", 10)
-DATA_SOURCE = "Data: bundled sample articles (data/articles), analysis package"
+SAMPLE_SOURCE = "Data: bundled sample articles (data/articles), analysis package"
+DATA_SOURCE = SAMPLE_SOURCE          # what captions name; set_data_source changes it
+
+
+def set_data_source(data=None) -> None:
+    """Name the data in every caption from now on: the file or folder names given to
+    ``load_articles`` (never their full local paths), or the bundled sample when None."""
+    global DATA_SOURCE
+    if data is None:
+        DATA_SOURCE = SAMPLE_SOURCE
+        return
+    items = [data] if isinstance(data, (str, Path)) else list(data)
+    names = [Path(str(item)).name for item in items]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    DATA_SOURCE = f"Data: {shown}, analysis package"
 
 
 def set_theme() -> None:
@@ -55,8 +71,9 @@ def outlet_colors(labels) -> dict[str, tuple]:
     return {label: _OUTLET_PALETTE[i % len(_OUTLET_PALETTE)] for i, label in enumerate(unique)}
 
 
-def add_caption(fig, text: str = DATA_SOURCE) -> None:
-    """The data source, small, under the figure."""
+def add_caption(fig, text: str | None = None) -> None:
+    """The data source (or ``text``), small, under the figure."""
+    text = DATA_SOURCE if text is None else text
     fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=8, color="0.35", transform=fig.transFigure)
 
 
@@ -98,7 +115,8 @@ def reliance_chart(reliance: pd.DataFrame, by: str = "outlet", order=None):
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
     ax.set_xlabel("share of the outlet's attributions (%)")
     ax.set_title("Whom does each outlet rely on?")
-    ax.legend(ncol=4, bbox_to_anchor=(0, -0.18 - 0.02 * len(wide)), loc="upper left", frameon=False, fontsize=8)
+    # beside the plot, outside it: nothing moves however many outlets there are
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside right upper", frameon=False, fontsize=8)
     add_caption(fig, DATA_SOURCE + "; n = attributions found by analysis.find_attributions")
     return fig
 
