@@ -52,6 +52,8 @@ def test_report_command_on_a_users_table(tmp_path):
     for path in sorted(out.glob("*.html")):
         html = path.read_text(encoding="utf-8")
         assert not re.search(r"<script[^>]+src=\"https?://", html) and "cdnjs" not in html, path.name
+        images = re.findall(r"<img[^>]*>", html)
+        assert all(re.search(r'alt="[^"]{20,}"', img) for img in images), path.name      # every chart described
     written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     assert written == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     for rel in written:
