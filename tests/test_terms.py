@@ -145,3 +145,19 @@ def test_typographic_apostrophes_and_web_addresses_are_not_terms():
     terms = set(analysis.term_frequencies(arts)["term"])
     assert not {"don’t", "don't", "https", "www", "com", "example"} & terms
     assert {"talks", "read"} <= {t.lower() for t in terms}
+
+
+def test_lines_an_outlet_repeats_are_page_furniture_not_terms():
+    body = ["The senate voted on the budget on Tuesday.", "Farmers protested against the new tariffs.",
+            "The central bank kept its rates unchanged.", "A storm closed schools along the coast."]
+    texts = [f"{b}\nLike this story? Share it on Twitter\nFollow us for more" for b in body]
+    texts.append("Like this story? Share it on Twitter\nThe other outlet wrote about Twitter too.")
+    arts = pd.DataFrame({"article_id": list("abcde"), "outlet": ["X"] * 4 + ["Y"], "language": "en", "text": texts})
+    lines = analysis.boilerplate_lines(arts)
+    assert set(lines["line"]) == {"like this story? share it on twitter", "follow us for more"}
+    assert set(lines["outlet"]) == {"X"} and set(lines["n_articles"]) == {4}
+    with pytest.warns(UserWarning, match="2 line\\(s\\) that an outlet repeats"):
+        freq = analysis.term_frequencies(arts)
+    x = set(freq.loc[freq["outlet"] == "X", "term"].str.lower())
+    assert "twitter" not in x and "share" not in x and {"senate", "tariffs"} <= x
+    assert "twitter" in set(freq.loc[freq["outlet"] == "Y", "term"].str.lower())   # one article of Y: its own words

@@ -4,6 +4,7 @@ The flow is load -> segment -> detect/count -> tables -> charts; every public fu
 takes and returns pandas objects so the steps chain with ``.pipe``.
 """
 from .sources import CATEGORIES, find_attributions
+from .boilerplate import boilerplate_lines
 from .dates import date_conflicts, date_mentions, publication_order
 from .export import export
 from .kwic import concordance
@@ -16,7 +17,7 @@ from .tokens import tokens
 from .views import html_table
 
 __all__ = [
-    "ArticleLoadError", "CATEGORIES", "LoadWarning", "concordance", "date_conflicts",
+    "ArticleLoadError", "CATEGORIES", "LoadWarning", "boilerplate_lines", "concordance", "date_conflicts",
     "date_mentions", "evidence", "evidence_table", "export", "find_attributions", "html_table", "keyness",
     "load_articles", "load_report", "most_reliant", "parse_published", "publication_order", "reuse_matrix",
     "sentences", "shared_passages", "source_reliance", "split_sentences", "term_frequencies",

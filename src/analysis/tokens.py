@@ -14,6 +14,7 @@ from typing import Literal
 
 import pandas as pd
 
+from .boilerplate import boilerplate_lines, boilerplate_spans
 from .lexicon import read_tsv, split_aliases
 from .sentences import split_sentences
 from .frames import require_columns
@@ -107,8 +108,9 @@ def _plain_words(text: str, start: int, end: int, language: str, normalize: Norm
 
 
 def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
-           normalize: Normalize = None) -> pd.DataFrame:
-    """One row per word token of each article's body.
+           normalize: Normalize = None, boilerplate: bool = True) -> pd.DataFrame:
+    """One row per word token of each article's body; lines an outlet repeats across its
+    articles are left out with a warning (``boilerplate=False`` keeps them).
 
     Columns: ``article_id``, the ``by`` column, ``sentence_id``, ``start``, ``end`` (offsets
     in ``text``), ``token`` (as written), ``term`` (the counting key), ``stopword`` (bool).
@@ -117,14 +119,23 @@ def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
     from .terms import stopword_set
 
     articles = analysed(articles, "term counts")
+    furniture = boilerplate_lines(articles, by=by) if boilerplate else pd.DataFrame(columns=[by, "line"])
+    if len(furniture):
+        warnings.warn(f"{len(furniture)} line(s) that an outlet repeats across its articles (share buttons, "
+                      f"credits …) left out of term counts; analysis.boilerplate_lines lists them "
+                      f"(e.g. {furniture['line'].iloc[0]!r})", stacklevel=3)
+    skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
     rows = []
     for art in articles.itertuples():
         language = _language(art)
         stop = stopword_set(language)
         group = _group_value(getattr(art, by, None))
         spans = split_sentences(art.text)
+        cut = boilerplate_spans(art.text, skip[group]) if group in skip else []
         sid = 0
         for s, e, surface, key in tokenize(art.text, language, aliases=aliases, normalize=normalize):
+            if cut and any(a <= s < b for a, b in cut):
+                continue
             while sid < len(spans) - 1 and s >= spans[sid][1]:
                 sid += 1
             is_stop = surface.lower().replace("’", "'") in stop or len(surface) < 2

@@ -1,0 +1,50 @@
+"""Lines an outlet repeats across its articles ("Like this story? Share it", "Follow us on
+Twitter", "The Associated Press contributed to this report"): page furniture, not wording.
+
+Term counts leave them out and say so; :func:`boilerplate_lines` lists them for a reader.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+MIN_ARTICLES = 3        # a line in at least this many of one outlet's articles ...
+MIN_SHARE = 0.2         # ... and in at least this share of them
+MAX_CHARS = 200         # longer lines are reporting, even when an outlet reuses them
+
+
+def _lines(text: str):
+    """(start, end, normalised line) for each non-empty line of a text."""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and len(stripped) <= MAX_CHARS:
+            start = pos + line.index(stripped[0])
+            yield start, start + len(stripped), re.sub(r"\s+", " ", stripped).lower()
+        pos += len(line) + 1
+
+
+def boilerplate_lines(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """One row per line that one ``by`` group repeats across its articles: ``by``, ``line``
+    (lower case, spaces joined), ``n_articles``, ``share`` of the group's articles."""
+    columns = [by, "line", "n_articles", "share"]
+    if articles.empty or "text" not in articles:
+        return pd.DataFrame(columns=columns)
+    # grouped as the term counts group ("unknown" for a missing outlet, never dropped)
+    groups = articles[by].map(lambda v: "unknown" if v is None or v == "" or (isinstance(v, float) and pd.isna(v))
+                              else str(v)) if by in articles else pd.Series("unknown", index=articles.index)
+    rows = []
+    for group, texts in articles["text"].groupby(groups):
+        if len(texts) < MIN_ARTICLES:
+            continue
+        seen = pd.Series([line for text in texts for line in {n for *_, n in _lines(str(text))}]).value_counts()
+        found = seen[(seen >= MIN_ARTICLES) & (seen >= MIN_SHARE * len(texts))]
+        rows += [(group, line, int(n), n / len(texts)) for line, n in found.items()]
+    return pd.DataFrame(rows, columns=columns).sort_values([by, "n_articles", "line"], ascending=[True, False, True],
+                                                           ignore_index=True)
+
+
+def boilerplate_spans(text: str, lines: set[str]) -> list[tuple[int, int]]:
+    """Character spans of ``text`` whose line is one of ``lines``."""
+    return [(s, e) for s, e, n in _lines(text) if n in lines]
