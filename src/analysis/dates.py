@@ -18,8 +18,9 @@ import pandas as pd
 
 from .lexicon import read_tsv
 from .sentences import split_sentences
-from .tokens import _group_value, _language, analysed, tokenize
+from .tokens import _group_value, _language, tokenize
 from .frames import require_columns
+from .languages import analysed
 
 DATE_COLUMNS = ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",
                 "end_date", "precision", "resolved", "how"]

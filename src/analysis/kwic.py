@@ -4,8 +4,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .sentences import split_sentences
-from .tokens import Normalize, _group_value, _language, analysed, tokenize
+from .tokens import Normalize, _group_value, _language, tokenize
 from .frames import require_columns
+from .languages import analysed
 
 
 def concordance(articles: pd.DataFrame, term: str, width: int = 6, *, by: str = "outlet",

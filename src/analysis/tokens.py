@@ -15,6 +15,7 @@ from typing import Literal
 import pandas as pd
 
 from .boilerplate import boilerplate_lines, boilerplate_spans
+from .languages import analysed, analysed_language
 from .lexicon import read_tsv, split_aliases
 from .sentences import split_sentences
 from .frames import require_columns
@@ -161,27 +162,8 @@ def _merge_genitives(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
 
 
 def _language(art) -> str | None:
-    """"de" or "en"; German when the frame has no language (a user's own frame); None for any
-    other language: left out of the analysis (with a warning), never read as German."""
-    lang = getattr(art, "language", None)
-    if not isinstance(lang, str) or not lang.strip():
-        return "de"
-    lang = lang.strip().lower().split("-")[0]
-    return lang if lang in ("de", "en") else None
-
-
-def analysed(articles: pd.DataFrame, what: str) -> pd.DataFrame:
-    """The articles in German or English; the others are named in one warning, never analysed
-    with the German or English rules."""
-    if "language" not in articles or articles.empty:
-        return articles
-    keep = [_language(art) is not None for art in articles[["language"]].itertuples()]
-    left = articles.loc[[not k for k in keep]]
-    if len(left):
-        counts = ", ".join(f"{lang} {n}" for lang, n in left["language"].value_counts().items())
-        warnings.warn(f"{len(left)} article(s) in languages other than German or English left out of {what} "
-                      f"({counts}; e.g. {left['article_id'].iloc[0]!r})", stacklevel=3)
-    return articles.loc[keep]
+    """The analysed language of an article row (see :func:`analysis.languages.analysed_language`)."""
+    return analysed_language(getattr(art, "language", None))
 
 
 def _group_value(value) -> str:

@@ -5,12 +5,11 @@ import re
 
 import pandas as pd
 
+from ..languages import ANALYSED, language_code
 from ..lexicon import canonical_outlet
 from ..pages import ParsedPage, parse_page
 from .decode import count_words, detect_language
 from .report import Report
-
-ANALYSED = ("de", "en")     # languages the detectors, term counts and date rules know
 
 COLUMNS = [
     "article_id", "file", "outlet", "outlet_evidence", "label", "language", "title", "kicker",
@@ -126,7 +125,7 @@ def article_row(article_id, file, text, entry, report, line, tz, segment, encodi
         return None
     outlet, evidence, label = _outlet(entry, page, file, report, line)
     published, precision = _published(entry, page, file, report, line, tz)
-    language = (entry.get("language") or "").strip().lower().replace("_", "-").split("-")[0]
+    language = language_code(entry.get("language"))
     if not re.fullmatch(r"[a-z]{2,3}", language):
         if language:
             report.add(file, "warning", f"language {entry.get('language')!r} is no language code; detected instead", line)

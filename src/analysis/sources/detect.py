@@ -19,12 +19,13 @@ import pandas as pd
 from ..sentences import split_sentences
 from .categories import HEAD_MARK, closed_category
 from .context import ArticleContext, is_personal_pronoun
-from .lexicons import LANGUAGES, RELATIVES
+from .lexicons import RELATIVES
 from .fallbacks import add_missing
 from .linking import link, prepare, reported_content_removed, venues
 from .model import Model, load_model
 from .text import tokenize
 from ..frames import require_columns
+from ..languages import analysed, analysed_language
 
 OUTPUT_COLUMNS = [
     "article_id", "outlet", "sentence_id", "sentence", "start", "end", "category", "source",
@@ -194,14 +195,6 @@ def _decide(text: str, start: int, end: int, cue: str, model: Model, ctx: Articl
     return category, f"category model {prob:.2f}" + (f": {reasons}" if reasons else "")
 
 
-def _language(value) -> str | None:
-    """"de"/"en" (also "DE", "en-US"); German when the column is empty; None for other languages."""
-    if not isinstance(value, str) or not value.strip():
-        return "de"
-    code = value.strip().lower().replace("_", "-").split("-")[0]
-    return code if code in LANGUAGES else None
-
-
 BATCH = 128       # articles tagged together: bigger batches spread numpy's per-step cost
 
 
@@ -260,16 +253,12 @@ def find_attributions(
     """
     require_columns(articles, ["article_id", "text"], "find_attributions")
     extra = (str(extra_cues) if extra_cues else None, str(extra_sources) if extra_sources else None)
+    articles = analysed(articles, "source detection")       # no model for other languages: say so
     languages = articles["language"] if "language" in articles else pd.Series("de", index=articles.index)
     outlets = articles["outlet"] if "outlet" in articles else pd.Series(None, index=articles.index, dtype=object)
-    items = [(aid, out if isinstance(out, str) and out else None, text if isinstance(text, str) else "", _language(lang))
+    items = [(aid, out if isinstance(out, str) and out else None, text if isinstance(text, str) else "",
+              analysed_language(lang))
              for aid, out, text, lang in zip(articles["article_id"], outlets, articles["text"], languages)]
-    other = [it for it in items if it[3] is None]
-    if other:
-        # no model for these: say so rather than read them as German
-        warnings.warn(f"{len(other)} article(s) in languages other than German or English left out of "
-                      f"source detection (e.g. {other[0][0]!r})", stacklevel=2)
-        items = [it for it in items if it[3] is not None]
     if n_jobs is None or n_jobs < 1:
         n_jobs = os.cpu_count() or 1
     size = max(1, min(200, len(items) // (n_jobs * 4) or 1))
