@@ -9,6 +9,8 @@ import re
 
 import pandas as pd
 
+from .frames import group_value
+
 MIN_ARTICLES = 3        # a line in at least this many of one outlet's articles ...
 MIN_SHARE = 0.2         # ... and in at least this share of them
 MAX_CHARS = 200         # longer lines are reporting, even when an outlet reuses them
@@ -32,8 +34,7 @@ def boilerplate_lines(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFram
     if articles.empty or "text" not in articles:
         return pd.DataFrame(columns=columns)
     # grouped as the term counts group ("unknown" for a missing outlet, never dropped)
-    groups = articles[by].map(lambda v: "unknown" if v is None or v == "" or (isinstance(v, float) and pd.isna(v))
-                              else str(v)) if by in articles else pd.Series("unknown", index=articles.index)
+    groups = articles[by].map(group_value) if by in articles else pd.Series("unknown", index=articles.index)
     rows = []
     for group, texts in articles["text"].groupby(groups):
         if len(texts) < MIN_ARTICLES:

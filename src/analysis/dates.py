@@ -18,8 +18,8 @@ import pandas as pd
 
 from .lexicon import read_tsv
 from .sentences import split_sentences
-from .tokens import _group_value, _language, tokenize
-from .frames import require_columns
+from .tokens import _language, tokenize
+from .frames import group_value, require_columns
 from .languages import analysed
 
 DATE_COLUMNS = ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",
@@ -262,7 +262,7 @@ def date_mentions(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame
     for art in articles.itertuples():
         for row in dates_in_text(art.text, _language(art), getattr(art, "published", None),
                                  getattr(art, "published_precision", None)):
-            rows.append({"article_id": art.article_id, "outlet": _group_value(getattr(art, by, None)), **row})
+            rows.append({"article_id": art.article_id, "outlet": group_value(getattr(art, by, None)), **row})
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     out["start_date"] = pd.to_datetime(out["start_date"])
     out["end_date"] = pd.to_datetime(out["end_date"])
@@ -304,7 +304,7 @@ def publication_order(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFram
     for art in articles.itertuples():
         prec = getattr(art, "published_precision", None)
         lo, hi = publication_span(art.published, prec)
-        rows.append((art.article_id, _group_value(getattr(art, by, None)),
+        rows.append((art.article_id, group_value(getattr(art, by, None)),
                      format_published(art.published, prec), prec or "unknown", lo, hi))
     out = pd.DataFrame(rows, columns=["article_id", by, "published", "precision", "earliest", "latest"])
     out = out.sort_values(["earliest", "latest"], na_position="last", ignore_index=True)

@@ -1,4 +1,5 @@
-"""Checks on the frames public functions receive: one clear message for a missing column."""
+"""Checks and shared helpers for the frames public functions receive: one clear message for a
+missing column, one rule for grouping rows by outlet."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -20,3 +21,9 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], where: str, *, 
         repeated = counts[counts > 1]
         raise ValueError(f"{where}: article_id repeats ({', '.join(f'{i!r} {n} times' for i, n in repeated.head(3).items())}"
                          f"{' …' if len(repeated) > 3 else ''}); ids must be unique (load_articles makes them so)")
+
+
+def group_value(value) -> str:
+    """A row's group (its outlet, label …) as text; articles without one are grouped as
+    "unknown", never silently dropped."""
+    return "unknown" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .sentences import split_sentences
-from .tokens import Normalize, _group_value, _language, tokenize
-from .frames import require_columns
+from .tokens import Normalize, _language, tokenize
+from .frames import group_value, require_columns
 from .languages import analysed
 
 
@@ -36,5 +36,5 @@ def concordance(articles: pd.DataFrame, term: str, width: int = 6, *, by: str = 
             left = art.text[words[max(0, i - width)][0]:s].strip() if i else ""
             right = art.text[e:words[min(len(words) - 1, i + width)][1]].strip() if i + 1 < len(words) else ""
             sentence = next((art.text[a:b] for a, b in spans if a <= s < b), "")
-            rows.append((art.article_id, _group_value(getattr(art, by, None)), left, surface, right, sentence, s, e))
+            rows.append((art.article_id, group_value(getattr(art, by, None)), left, surface, right, sentence, s, e))
     return pd.DataFrame(rows, columns=["article_id", by, "left", "keyword", "right", "sentence", "start", "end"])

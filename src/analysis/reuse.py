@@ -16,8 +16,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from .tokens import _group_value
-from .frames import require_columns
+from .frames import group_value, require_columns
 
 _WORD = re.compile(r"\w+(?:[-‐'’]\w+)*")
 
@@ -80,7 +79,7 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
         raise ValueError("min_words must be at least 2")
     arts = articles.reset_index(drop=True)
     tokens, pairs = _matches(arts, min_words, max_articles)
-    group = [_group_value(v) for v in arts[by]] if by in arts else ["unknown"] * len(arts)
+    group = [group_value(v) for v in arts[by]] if by in arts else ["unknown"] * len(arts)
     rows = []
     for (i, j), matches in sorted(pairs.items()):
         (_, sa), (_, sb) = tokens[i], tokens[j]
@@ -108,7 +107,7 @@ def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: i
     require_columns(articles, ["article_id", "text"], "reuse_matrix")
     arts = articles.reset_index(drop=True)
     tokens, pairs = _matches(arts, min_words, max_articles)
-    group = [_group_value(v) for v in (arts[by] if by in arts else arts["article_id"])]
+    group = [group_value(v) for v in (arts[by] if by in arts else arts["article_id"])]
     labels = sorted(set(group))
     total = defaultdict(int)
     for g, (words, _) in zip(group, tokens):

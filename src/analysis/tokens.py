@@ -18,7 +18,7 @@ from .boilerplate import boilerplate_lines, boilerplate_spans
 from .languages import analysed, analysed_language
 from .lexicon import read_tsv, split_aliases
 from .sentences import split_sentences
-from .frames import require_columns
+from .frames import group_value, require_columns
 
 Normalize = Literal["stem", "lemma"] | None
 
@@ -130,7 +130,7 @@ def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
     for art in articles.itertuples():
         language = _language(art)
         stop = stopword_set(language)
-        group = _group_value(getattr(art, by, None))
+        group = group_value(getattr(art, by, None))
         spans = split_sentences(art.text)
         cut = boilerplate_spans(art.text, skip[group]) if group in skip else []
         sid = 0
@@ -164,8 +164,3 @@ def _merge_genitives(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
 def _language(art) -> str | None:
     """The analysed language of an article row (see :func:`analysis.languages.analysed_language`)."""
     return analysed_language(getattr(art, "language", None))
-
-
-def _group_value(value) -> str:
-    """Articles without an outlet are grouped as "unknown", never silently dropped."""
-    return "unknown" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
