@@ -80,17 +80,18 @@ def load_articles(
     segment = True if segment is None else segment
     # only files inside the folder the user named are read: a manifest row or a symbolic link
     # cannot pull in /etc/passwd or a file beside the corpus
+    resolved = {f: f.resolve() for f in files}        # each path resolved once (a few syscalls each)
     if folder is not None:
         inside = folder.resolve()
-        for file in [f for f in files if not f.resolve().is_relative_to(inside)]:
-            report.add(file, "rejected", f"symbolic link to {file.resolve()}, outside the folder {folder}; not read")
+        for file in [f for f in files if not resolved[f].is_relative_to(inside)]:
+            report.add(file, "rejected", f"symbolic link to {resolved.pop(file)}, outside the folder {folder}; not read")
             files.remove(file)
-    entries = manifest_entries(manifest_path, files, report, folder_load=folder is not None) \
+    entries = manifest_entries(manifest_path, resolved, report, folder_load=folder is not None) \
         if manifest_path is not None else {}
 
     rows, seen, ids = [], {}, {}
     for file in progress_bar(sorted(files), len(files), progress, "Loading articles"):
-        entry = entries.get(str(file.resolve()))
+        entry = entries.get(str(resolved[file]))
         line = entry["line"] if entry else None
         if manifest_path is not None and entry is None:
             report.add(file, "warning", f"no row in {manifest_path.name}; outlet and date only from the text")

@@ -41,15 +41,16 @@ def read_manifest(path: Path, report: Report) -> pd.DataFrame:
     return manifest[~dup & (manifest["file"] != "")]
 
 
-def manifest_entries(manifest_path: Path, files: list[Path], report: Report, *, folder_load: bool) -> dict:
-    """Manifest rows by the resolved path of the file they describe. A row describes a file
-    being loaded and never adds one; a row naming a path outside the manifest's folder
-    (absolute, ``..``, or a link leading out) is rejected by name."""
+def manifest_entries(manifest_path: Path, resolved: dict[Path, Path], report: Report, *, folder_load: bool) -> dict:
+    """Manifest rows by the resolved path of the file they describe (``resolved``: each file
+    being loaded and its resolved path). A row describes a file being loaded and never adds
+    one; a row naming a path outside the manifest's folder (absolute, ``..``, or a link leading
+    out) is rejected by name."""
     table = read_manifest(manifest_path, report)
     base = manifest_path.parent
     inside = base.resolve()
-    loaded = {str(f.resolve()): f for f in files}
-    by_name = {f.name: f for f in files}
+    loaded = {str(r): f for f, r in resolved.items()}
+    by_name = {f.name: f for f in resolved}
     entries: dict[str, dict] = {}
     for row in table.to_dict("records"):
         name, line = row["file"], row["line"]
@@ -63,21 +64,21 @@ def manifest_entries(manifest_path: Path, files: list[Path], report: Report, *, 
             if folder_load:
                 report.add(manifest_path, "warning", f"manifest row names {name!r}, which does not exist", line)
             continue
-        resolved = found.resolve()
-        if not resolved.is_relative_to(inside):
-            report.add(manifest_path, "rejected", f"manifest row names {name!r}, a link to {resolved} outside {base}; not read", line)
+        target = resolved.get(found) or found.resolve()
+        if not target.is_relative_to(inside):
+            report.add(manifest_path, "rejected", f"manifest row names {name!r}, a link to {target} outside {base}; not read", line)
             continue
-        if str(resolved) not in loaded:
+        if str(target) not in loaded:
             if folder_load:
                 report.add(manifest_path, "warning", f"manifest row names {name!r}, which is not among the files "
                            "loaded (only .txt files in the folder are read)", line)
             continue
-        if str(resolved) in entries:
-            first = entries[str(resolved)]
+        if str(target) in entries:
+            first = entries[str(target)]
             report.add(manifest_path, "warning", f"manifest row names {name!r}, the file of line {first['line']} "
                        f"({first['file']!r}); this row is ignored", line)
             continue
-        entries[str(resolved)] = row
+        entries[str(target)] = row
     return entries
 
 
