@@ -38,6 +38,7 @@ def test_report_command_on_a_users_table(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "My &lt;corpus&gt;" in index and "12 articles" in index
+    assert "Data: my corpus.csv" in index and str(tmp_path) not in index          # a name, no local path
     assert "Daily Planet, Reuters, Tagesblatt" in index and "en 8, de 4" in index
     assert index.count("(written)") == 4 and "failed" not in index
     for name in ("01_corpus_overview", "02_source_reliance", "03_term_frequency", "04_coverage_dates"):

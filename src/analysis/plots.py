@@ -5,12 +5,12 @@ category has one colour everywhere (:data:`CATEGORY_COLORS`).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 import pandas as pd
 import seaborn as sns
+
+from .views import describe_data
 
 CATEGORIES = [
     "anonymous_official", "named_official", "state_media", "other_media",
@@ -35,21 +35,14 @@ CATEGORY_COLORS = {
     "other": "#a5aa99",
 }
 _OUTLET_PALETTE = sns.color_palette("colorblind", 10) + sns.color_palette("dark", 10)
-SAMPLE_SOURCE = "Data: bundled sample articles (data/articles), analysis package"
-DATA_SOURCE = SAMPLE_SOURCE          # what captions name; set_data_source changes it
+DATA_SOURCE = f"Data: {describe_data(None)}, analysis package"   # what captions name; set_data_source changes it
 
 
 def set_data_source(data=None) -> None:
-    """Name the data in every caption from now on: the file or folder names given to
-    ``load_articles`` (never their full local paths), or the bundled sample when None."""
+    """Name the data in every caption from now on (:func:`analysis.views.describe_data`: file
+    names, never local paths; the bundled sample when None)."""
     global DATA_SOURCE
-    if data is None:
-        DATA_SOURCE = SAMPLE_SOURCE
-        return
-    items = [data] if isinstance(data, (str, Path)) else list(data)
-    names = [Path(str(item)).name for item in items]
-    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    DATA_SOURCE = f"Data: {shown}, analysis package"
+    DATA_SOURCE = f"Data: {describe_data(data)}, analysis package"
 
 
 def set_theme() -> None:

@@ -139,7 +139,7 @@ def collect_tables(folder: Path) -> Path | None:
                           folder / "tables.xlsx")
 
 
-def write_index(out_dir: Path, results: list[Result], data: list[str] | None, title: str,
+def write_index(out_dir: Path, results: list[Result], data, title: str,
                 workbook: Path | None = None) -> Path:
     """``out_dir/index.html``: the title, what the corpus holds, one line per report (what it
     answers, whether it was written, a link) and how far to trust the source figures. Every
@@ -148,10 +148,11 @@ def write_index(out_dir: Path, results: list[Result], data: list[str] | None, ti
 
     import analysis
     from analysis.sources.evaluate import trust_table
+    from analysis.views import describe_data
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        articles = analysis.load_articles(data[0] if data and len(data) == 1 else data, progress=False)
+        articles = analysis.load_articles(data, progress=False)
     esc = html.escape
     dated = articles["published"].dropna()
     facts = [f"{len(articles):,} articles, {int(articles['n_words'].sum()):,} words of body text",
@@ -177,7 +178,7 @@ def write_index(out_dir: Path, results: list[Result], data: list[str] | None, ti
 <style>body{{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}}td{{padding:0 1rem 0 0}}</style>
 </head><body>
 <h1>{esc(title)}</h1>
-<p>Data: {esc(", ".join(data) if data else "the bundled sample articles")}</p>
+<p>Data: {esc(describe_data(data))}</p>
 <ul>{"".join(f"<li>{f}</li>" for f in facts)}</ul>
 <h2>Reports</h2>
 <ul>{"".join(rows)}</ul>
@@ -203,9 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     # progress bars print timings on stderr: in a report they would make two runs differ
     os.environ["TQDM_DISABLE"] = "1"
     notebooks = args.notebooks or sorted(NOTEBOOK_DIR.glob("*.ipynb"))
-    data = [str(Path(d).resolve()) for d in args.data] or None
+    paths = [str(Path(d).resolve()) for d in args.data]
+    data = paths[0] if len(paths) == 1 else (paths or None)      # what load_articles takes
     tables = args.out / "tables"
-    parameters = {"data": data[0] if data and len(data) == 1 else data, "tables": str(tables.resolve())}
+    parameters = {"data": data, "tables": str(tables.resolve())}
     results = []
     for nb in notebooks:
         result = build_report(nb, args.out, timeout=args.timeout, parameters=parameters)

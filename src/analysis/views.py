@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from pathlib import Path
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -58,3 +59,14 @@ def show_warnings_inline() -> None:
         print(f"{category.__name__}: {message}", file=sys.stdout)
 
     warnings.showwarning = show
+
+
+def describe_data(data) -> str:
+    """The data as a reader should see it named: the file or folder names given to
+    ``load_articles``, never their local paths ("a.csv, b.csv, c.csv and 2 more"), or the
+    bundled sample when None."""
+    if data is None:
+        return "bundled sample articles (data/articles)"
+    items = [data] if isinstance(data, (str, Path)) else list(data)
+    names = [Path(str(item)).name for item in items]
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
