@@ -224,3 +224,41 @@ def test_progress_bar_on_large_loads(tmp_path, capsys):
     df = analysis.load_articles(folder)
     assert len(df) == analysis.load.PROGRESS_THRESHOLD + 1
     assert "Loading articles" in capsys.readouterr().err
+
+
+def test_time_zones_are_kept_as_the_data_gives_them(tmp_path):
+    # A US evening, a UK night and a Berlin morning: the same few hours, three calendar views.
+    table = pd.DataFrame({
+        "id": ["us", "uk", "de"],
+        "publisher": ["CNN", "BBC", "Der Spiegel"],
+        "date": ["2023-09-12T22:00:00-04:00", "2023-09-13T03:30:00+01:00", "2023-09-13 05:00"],
+        "body": ["Officials in Washington said today that talks would go on. " * 3,
+                 "Officials in London said today that the talks had ended. " * 3,
+                 "Die Regierung sagte heute, die Gespräche gingen weiter. " * 3],
+        "lang": ["en", "en", "de"],
+    })
+    table.to_csv(tmp_path / "zones.csv", index=False)
+    df = analysis.load_articles(tmp_path / "zones.csv").set_index("article_id")
+    us, uk, de = df.loc["us", "published"], df.loc["uk", "published"], df.loc["de", "published"]
+    # Each keeps its own clock and offset; none is moved to Berlin.
+    assert (us.day, us.hour, us.utcoffset()) == (12, 22, pd.Timedelta(hours=-4))
+    assert (uk.day, uk.hour, uk.utcoffset()) == (13, 3, pd.Timedelta(hours=1))
+    assert (de.day, de.hour, de.utcoffset()) == (13, 5, pd.Timedelta(hours=2))  # no zone given: tz
+    assert all(ts.tzinfo is not None for ts in df["published"])
+    # "today" in the US article is the 12th, the outlet's own day.
+    mentions = analysis.date_mentions(df.reset_index())
+    today = mentions[(mentions["article_id"] == "us")]["start_date"].iloc[0]
+    assert today == pd.Timestamp("2023-09-12")
+    # Ordered on one clock: 02:00, 02:30 and 03:00 UTC, not by the local clocks' 22, 3 and 5.
+    order = analysis.publication_order(df.reset_index())
+    assert list(order["article_id"]) == ["us", "uk", "de"]
+    assert list(order["published"]) == ["2023-09-12 22:00", "2023-09-13 03:30", "2023-09-13 05:00"]
+    # One zone in the data: a proper tz-aware column in it; ``tz`` places times without one.
+    one = analysis.load_articles(tmp_path / "zones.csv", tz="UTC")
+    assert str(one.set_index("article_id").loc["de", "published"].tzinfo) == "UTC"
+    table.iloc[:2].to_csv(tmp_path / "us.csv", index=False)
+    table.loc[:1, "date"] = ["2023-09-12T22:00:00-04:00", "2023-09-12T23:00:00-04:00"]
+    table.iloc[:2].to_csv(tmp_path / "us.csv", index=False)
+    us_only = analysis.load_articles(tmp_path / "us.csv")
+    assert isinstance(us_only["published"].dtype, pd.DatetimeTZDtype)
+    assert list(us_only["published"].dt.hour) == [22, 23]

@@ -271,7 +271,8 @@ def date_mentions(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame
 
 
 def publication_span(published, precision) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The instants a publication date at its precision covers: 2023-09 is all of September."""
+    """The instants a publication date at its precision covers: 2023-09 is all of September.
+    Written on the outlet's own clock (the zone dropped), as the article gives them."""
     if published is None or pd.isna(published) or not precision:
         return pd.NaT, pd.NaT
     ts = pd.Timestamp(published)
@@ -286,6 +287,13 @@ def publication_span(published, precision) -> tuple[pd.Timestamp, pd.Timestamp]:
         start = ts.normalize()
         return start, start + pd.Timedelta(hours=23, minutes=59, seconds=59)
     return ts, ts
+
+
+def _utc(local: pd.Timestamp, zone) -> pd.Timestamp:
+    """A local clock time (naive) as naive UTC, when its zone is known."""
+    if pd.isna(local) or zone is None:
+        return local
+    return local.tz_localize(zone, ambiguous=True, nonexistent="shift_forward").tz_convert("UTC").tz_localize(None)
 
 
 def publication_order(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
@@ -304,12 +312,16 @@ def publication_order(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFram
     for art in articles.itertuples():
         prec = getattr(art, "published_precision", None)
         lo, hi = publication_span(art.published, prec)
+        # Sorted and ranked on one clock (UTC where the zone is known), so a US evening
+        # article is not placed before a Berlin morning one of the same instant.
+        zone = getattr(art.published, "tzinfo", None) if not pd.isna(art.published) else None
         rows.append((art.article_id, group_value(getattr(art, by, None)),
-                     format_published(art.published, prec), prec or "unknown", lo, hi))
-    out = pd.DataFrame(rows, columns=["article_id", by, "published", "precision", "earliest", "latest"])
-    out = out.sort_values(["earliest", "latest"], na_position="last", ignore_index=True)
+                     format_published(art.published, prec), prec or "unknown", lo, hi,
+                     _utc(lo, zone), _utc(hi, zone)))
+    out = pd.DataFrame(rows, columns=["article_id", by, "published", "precision", "earliest", "latest", "_lo", "_hi"])
+    out = out.sort_values(["_lo", "_hi", "earliest"], na_position="last", ignore_index=True)
     order, rank, tier_end = [], 0, None
-    for lo, hi in zip(out["earliest"], out["latest"]):
+    for lo, hi in zip(out.pop("_lo"), out.pop("_hi")):
         if pd.isna(lo):
             order.append(pd.NA)
             continue

@@ -55,6 +55,10 @@ def load_articles(
     Problems never pass silently: with ``errors="warn"`` (default) each rejected file
     and each warning is listed in ``analysis.load_report(df)`` and a summary warning is
     shown; ``errors="raise"`` raises :class:`ArticleLoadError` on the first problem.
+    Publication times keep the zone the data gives ("2023-09-12T22:00-04:00" stays that
+    evening, not 04:00 the next day in Berlin); ``tz`` is the zone assumed for times given
+    without one. A corpus that mixes zones gets a column of aware Timestamps (one dtype
+    holds one zone); ``pd.to_datetime(df["published"], utc=True)`` puts them on one clock.
     ``segment`` separates body text from captions, credits, headings and notes; it is on
     for text pages and off for tables (whose text is usually the body already).
     """

@@ -34,6 +34,8 @@ def parse_published(value: str, tz: str = "Europe/Berlin") -> tuple[pd.Timestamp
 
     "2023-09" stays a month: the Timestamp is the month's first instant and the
     precision ``month`` tells every table and chart not to read it as 1 September.
+    A time written with its UTC offset keeps that offset (a US outlet's evening stays
+    that evening); ``tz`` is the zone assumed for a time written without one.
     Raises ``ValueError`` for anything else.
     """
     s = str(value).strip()
@@ -55,8 +57,23 @@ def parse_published(value: str, tz: str = "Europe/Berlin") -> tuple[pd.Timestamp
         ts = pd.Timestamp(s)
     except (ValueError, TypeError) as exc:
         raise ValueError(f"unparseable date {value!r}: {exc}") from None
-    ts = ts.tz_localize(tz) if ts.tzinfo is None else ts.tz_convert(tz)
-    return ts, precision
+    return (ts.tz_localize(tz) if ts.tzinfo is None else ts), precision
+
+
+def published_column(stamps: list, index, tz: str) -> pd.Series:
+    """Timezone-aware publication times, each in the zone the data gave.
+
+    One zone in the corpus: a ``datetime64[ns, zone]`` column. Several (US, UK and German
+    outlets in one table): a column of aware Timestamps, because one dtype holds one
+    zone and converting would move an evening article to the next day.
+    """
+    zones = {str(t.tzinfo) for t in stamps if t is not None and not pd.isna(t)}
+    if len(zones) > 1:
+        return pd.Series([pd.NaT if t is None or pd.isna(t) else t for t in stamps], index=index, dtype=object)
+    series = pd.to_datetime(pd.Series([pd.NaT if t is None else t for t in stamps], index=index, dtype=object))
+    if getattr(series.dt, "tz", None) is None:
+        series = series.dt.tz_localize(tz)
+    return series
 
 
 def _outlet(entry: dict, page: ParsedPage, path, report: Report, line) -> tuple:
@@ -160,7 +177,7 @@ def article_row(article_id, file, text, entry, report, line, tz, segment, encodi
 
 def articles_frame(rows: list[dict], report: Report, tz: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
-    frame["published"] = pd.to_datetime(frame["published"], utc=True).dt.tz_convert(tz)
+    frame["published"] = published_column(list(frame["published"]), frame.index, tz)
     frame["n_words"] = frame["n_words"].astype("int64")
     for col in ("outlet", "outlet_evidence", "published_precision", "title", "kicker"):
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
