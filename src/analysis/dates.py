@@ -19,6 +19,7 @@ import pandas as pd
 from .lexicon import read_tsv
 from .sentences import split_sentences
 from .tokens import _language, tokenize
+from .progress import progress_bar
 from .frames import group_value, require_columns
 from .languages import analysed
 
@@ -247,19 +248,20 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
     return rows
 
 
-def date_mentions(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+def date_mentions(articles: pd.DataFrame, *, by: str = "outlet", progress: bool | None = None) -> pd.DataFrame:
     """One row per date expression in each article's body.
 
     Columns: ``article_id``, ``outlet`` (the ``by`` column's value), ``sentence``, ``start``,
     ``end`` (offsets in ``text``), ``expression``, ``start_date``/``end_date`` (the span it
     denotes, inclusive; NaT when unresolved), ``precision`` (``day``, ``week``, ``month``,
     ``year``), ``resolved`` and ``how`` (``absolute``, ``year from publication``, ``relative
-    to publication ...``, or ``unresolved: ...`` with the reason).
+    to publication ...``, or ``unresolved: ...`` with the reason). ``progress``: a bar
+    (None: from a few hundred articles on).
     """
     require_columns(articles, ["article_id", "text"], "date_mentions")
     articles = analysed(articles, "date mentions")
     rows = []
-    for art in articles.itertuples():
+    for art in progress_bar(articles.itertuples(), len(articles), progress, "Finding dates"):
         for row in dates_in_text(art.text, _language(art), getattr(art, "published", None),
                                  getattr(art, "published_precision", None)):
             rows.append({"article_id": art.article_id, "outlet": group_value(getattr(art, by, None)), **row})

@@ -82,9 +82,11 @@ def inject_parameters(nb, values: dict) -> None:
     nb.cells.insert(at + 1, cell)
 
 
-def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameters: dict | None = None) -> Result:
+def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameters: dict | None = None,
+                 progress: bool = False) -> Result:
     """Execute one notebook and write ``out_dir/<name>.html``; a failure is returned, not raised.
-    ``parameters`` (e.g. ``{"data": "corpus.csv"}``) are injected after its parameters cell."""
+    ``parameters`` (e.g. ``{"data": "corpus.csv"}``) are injected after its parameters cell;
+    ``progress`` shows a bar of the cells run (on stderr, never in the report)."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -93,10 +95,18 @@ def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameter
     if parameters:
         inject_parameters(nb, parameters)
     error = None
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        # disable=False: TQDM_DISABLE is set for the notebooks' own bars, not this one
+        bar = tqdm(total=sum(c.cell_type == "code" for c in nb.cells), desc=notebook.stem, unit="cell",
+                   disable=False)
     try:
         # coalesce_streams: one output per stream however the kernel chunked the messages
         NotebookClient(nb, timeout=timeout, kernel_name=_kernel_name(nb), coalesce_streams=True,
-                       resources={"metadata": {"path": str(notebook.parent)}}).execute()
+                       resources={"metadata": {"path": str(notebook.parent)}},
+                       on_cell_executed=(lambda **_: bar.update(1)) if bar is not None else None).execute()
     except CellExecutionError as exc:
         cell = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"
                      and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
@@ -106,6 +116,9 @@ def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameter
             error = f"cell {cell + 1} ({first_line!r}): {message}"
         else:
             error = str(exc)
+    finally:
+        if bar is not None:
+            bar.close()
     body, _ = exporter().from_notebook_node(nb)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / (notebook.stem + ".html")
@@ -200,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("reports"), help="folder for the HTML files")
     parser.add_argument("--title", default="How do news outlets cover the same story?", help="title of the index page")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar while the notebooks run")
     args = parser.parse_args(argv)
     # progress bars print timings on stderr: in a report they would make two runs differ
     os.environ["TQDM_DISABLE"] = "1"
@@ -210,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parameters = {"data": data, "tables": str(tables.resolve())}
     results = []
     for nb in notebooks:
-        result = build_report(nb, args.out, timeout=args.timeout, parameters=parameters)
+        result = build_report(nb, args.out, timeout=args.timeout, parameters=parameters, progress=not args.quiet)
         results.append(result)
         status = f"FAILED at {result.error}" if result.error else "ok"
         print(f"{nb.name}: {status} -> {result.html.resolve()}", flush=True)

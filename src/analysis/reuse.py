@@ -16,6 +16,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from .progress import progress_bar
 from .frames import group_value, require_columns
 
 _WORD = re.compile(r"\w+(?:[-‐'’]\w+)*")
@@ -34,11 +35,12 @@ def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
-def _matches(articles: pd.DataFrame, min_words: int, max_articles: int):
+def _matches(articles: pd.DataFrame, min_words: int, max_articles: int, progress: bool | None = None):
     """Per article pair, the (position in a, position in b) of every shared shingle."""
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     tokens = []
-    for i, text in enumerate(articles["text"]):
+    texts = progress_bar(articles["text"], len(articles), progress, "Finding shared passages")
+    for i, text in enumerate(texts):
         words, spans = _words(text)
         tokens.append((words, spans))
         for p in range(len(words) - min_words + 1):
@@ -67,18 +69,19 @@ def _runs(matches: list[tuple[int, int]], min_words: int) -> list[tuple[int, int
 
 
 def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "outlet",
-                    max_articles: int = 50) -> pd.DataFrame:
+                    max_articles: int = 50, progress: bool | None = None) -> pd.DataFrame:
     """Passages of at least ``min_words`` consecutive words that two articles share.
 
     One row per passage and article pair: ``article_a``, ``article_b``, their ``outlet_a``,
     ``outlet_b`` (the ``by`` column), ``n_words``, character offsets ``start_a``/``end_a``
     and ``start_b``/``end_b`` in each ``text``, and the passage as written in each.
+    ``progress``: a bar (None: from a few hundred articles on).
     """
     require_columns(articles, ["article_id", "text"], "shared_passages")
     if min_words < 2:
         raise ValueError("min_words must be at least 2")
     arts = articles.reset_index(drop=True)
-    tokens, pairs = _matches(arts, min_words, max_articles)
+    tokens, pairs = _matches(arts, min_words, max_articles, progress)
     group = [group_value(v) for v in arts[by]] if by in arts else ["unknown"] * len(arts)
     rows = []
     for (i, j), matches in sorted(pairs.items()):
@@ -97,7 +100,7 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
 
 
 def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: int = 8,
-                 max_articles: int = 50) -> pd.DataFrame:
+                 max_articles: int = 50, progress: bool | None = None) -> pd.DataFrame:
     """Share of each row's body words found in the column's text (0-1; NaN on the diagonal).
 
     ``by="article_id"`` compares articles; ``by="outlet"`` (or any column) pools each group's
@@ -106,7 +109,7 @@ def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: i
     """
     require_columns(articles, ["article_id", "text"], "reuse_matrix")
     arts = articles.reset_index(drop=True)
-    tokens, pairs = _matches(arts, min_words, max_articles)
+    tokens, pairs = _matches(arts, min_words, max_articles, progress)
     group = [group_value(v) for v in (arts[by] if by in arts else arts["article_id"])]
     labels = sorted(set(group))
     total = defaultdict(int)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .articles import bundled_data_dir, load_articles
 from .decode import count_words, decode, detect_language
 from .folder import MANIFEST_COLUMNS, read_manifest
-from .progress import PROGRESS_THRESHOLD
+from ..progress import PROGRESS_THRESHOLD
 from .report import ArticleLoadError, LoadWarning, Problem, load_report
 from .rows import COLUMNS, EXTRA_COLUMNS, parse_published
 

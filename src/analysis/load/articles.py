@@ -9,7 +9,7 @@ import pandas as pd
 
 from .decode import decode, fingerprint
 from .folder import discover, manifest_entries
-from .progress import progress_bar
+from ..progress import progress_bar
 from .report import Report
 from .rows import article_row, articles_frame, free_id
 from .tables import load_table, table_suffix
@@ -94,7 +94,7 @@ def load_articles(
         if manifest_path is not None else {}
 
     rows, seen, ids = [], {}, {}
-    for file in progress_bar(sorted(files), len(files), progress, "Loading articles"):
+    for file in progress_bar(sorted(files), len(files), progress, "Loading articles", "file"):
         entry = entries.get(str(resolved[file]))
         line = entry["line"] if entry else None
         if manifest_path is not None and entry is None:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..lexicon import read_tsv
 from .decode import fingerprint
-from .progress import progress_bar
+from ..progress import progress_bar
 from .report import ArticleLoadError, Report
 from .rows import article_row, articles_frame, free_id
 
@@ -170,7 +170,7 @@ def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, tit
     outlet_col, date_col, language_col = cols["outlet"], cols["published"], cols["language"]
     rows, seen, first_line = [], {}, {}
     records = table.to_dict("records")
-    for i, (rec, line) in enumerate(progress_bar(list(zip(records, lines)), len(records), progress, "Loading rows")):
+    for i, (rec, line) in enumerate(progress_bar(list(zip(records, lines)), len(records), progress, "Loading rows", "row")):
         article_id = _value(rec.get(id_col)) if id_col else f"{path.stem}-{i:05d}"
         where = f"{path.name} row {i + 1} ({article_id})"
         if article_id is None or not article_id.strip():

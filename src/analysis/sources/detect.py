@@ -26,6 +26,7 @@ from .model import Model, load_model
 from .text import tokenize
 from ..frames import require_columns
 from ..languages import analysed, analysed_language
+from ..progress import PROGRESS_THRESHOLD, progress_bar
 
 OUTPUT_COLUMNS = [
     "article_id", "outlet", "sentence_id", "sentence", "start", "end", "category", "source",
@@ -36,7 +37,6 @@ OUTPUT_COLUMNS = [
 ACRONYM_AFTER = re.compile(r"\s*\(\s*[„“\"«»]?[A-ZÄÖÜ][\w.&-]{0,14}[“”\"«»]?\s*\)")
 PARALLEL_MIN_ARTICLES = 40      # below this, starting processes costs more than it saves
 MAX_SENTENCE_CHARS = 5000       # about 750 words (the longest of 35,000 training sentences: 3,109 characters)
-PROGRESS_MIN_ARTICLES = 300
 
 
 def attributions_in_text(text: str, language: str = "de", outlet: str | None = None, *,
@@ -263,13 +263,13 @@ def find_attributions(
         n_jobs = os.cpu_count() or 1
     size = max(1, min(200, len(items) // (n_jobs * 4) or 1))
     chunks = [(items[i:i + size], *extra) for i in range(0, len(items), size)]
-    show = progress if progress is not None else len(items) >= PROGRESS_MIN_ARTICLES
+    show = progress if progress is not None else len(items) > PROGRESS_THRESHOLD
     if n_jobs > 1 and len(items) >= PARALLEL_MIN_ARTICLES:
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-            results = _progress(pool.map(_detect_chunk, chunks), len(chunks), show)
+            results = progress_bar(pool.map(_detect_chunk, chunks), len(chunks), show, "Finding attributions", "chunk")
             rows = [row for part in results for row in part]
     else:
-        rows = [row for part in _progress(map(_detect_chunk, chunks), len(chunks), show) for row in part]
+        rows = [row for part in progress_bar(map(_detect_chunk, chunks), len(chunks), show, "Finding attributions", "chunk") for row in part]
     frame = pd.DataFrame(rows, columns=OUTPUT_COLUMNS)
     long = [it[0] for it in items if _has_long_sentence(it[2])]
     if long:
@@ -284,11 +284,3 @@ def _has_long_sentence(text: str) -> bool:
     if not any(len(part) > MAX_SENTENCE_CHARS for part in re.split(r"[.!?\n]", text)):
         return False
     return any(e - s > MAX_SENTENCE_CHARS for s, e in split_sentences(text))
-
-
-def _progress(iterable, total: int, show: bool):
-    if not show:
-        return iterable
-    from tqdm.auto import tqdm
-
-    return tqdm(iterable, total=total, desc="Finding attributions", unit="chunk")
