@@ -17,18 +17,26 @@ from pandas.io.formats.style import Styler
 
 
 _TABLES = itertools.count(1)
+MAX_ROWS = 100   # rows a table shows in a notebook or report; the exported CSV keeps all
 
 
 def html_table(frame: pd.DataFrame, *, formats: dict[str, str | Callable] | None = None,
                caption: str | None = None, index: bool = False,
-               html_columns: Iterable[str] = ()) -> Styler:
+               html_columns: Iterable[str] = (), max_rows: int | None = MAX_ROWS) -> Styler:
     """A Styler of ``frame`` that escapes every value, label and the caption.
 
     ``formats`` maps columns to a format string or function (as ``Styler.format``);
     ``html_columns`` are columns that already hold safe HTML (built from escaped text).
+    A frame longer than ``max_rows`` shows its first rows, and the caption says how many
+    of how many (None: every row).
     """
     if not frame.columns.is_unique:
         raise ValueError(f"html_table needs unique column names; repeated: {sorted(set(frame.columns[frame.columns.duplicated()]))}")
+    if max_rows is not None and len(frame) > max_rows:
+        cut = (f"The first {max_rows:,} of {len(frame):,} rows; the full table is in the report's "
+               f"tables (python -m analysis report) or the DataFrame itself.")
+        caption = f"{caption} — {cut}" if caption else cut
+        frame = frame.head(max_rows)
     trusted = [c for c in html_columns if c in frame.columns]
     plain = [c for c in frame.columns if c not in trusted]
     styler = frame.style
@@ -70,3 +78,26 @@ def describe_data(data) -> str:
     items = [data] if isinstance(data, (str, Path)) else list(data)
     names = [Path(str(item)).name for item in items]
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def say(template: str, **values) -> None:
+    """Show one sentence of commentary under a cell: ``template`` is the notebook's own
+    HTML (``<strong>``, ``<em>``), and every value put into it (an outlet name, a term)
+    is escaped, since those come from the data."""
+    from IPython.display import HTML, display
+
+    text = template.format(**{k: html.escape(str(v)) for k, v in values.items()})
+    display(HTML(f"<p>{text}</p>"))
+
+
+def sample_note(key: str, data) -> None:
+    """A remark on the bundled sample (``data/sample_notes.tsv``), shown only when the
+    notebook runs on it (``data`` is None)."""
+    if data is not None:
+        return
+    from IPython.display import HTML, display
+
+    from .lexicon import read_tsv
+
+    notes = read_tsv("sample_notes.tsv").set_index("key")["note"]
+    display(HTML(f"<p>{notes[key]}</p>"))      # the project's own text, not data
