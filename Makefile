@@ -21,9 +21,10 @@ $(STAMP): pyproject.toml requirements.lock
 # make report DATA=my_articles.csv OUT=my_reports (no DATA: the bundled sample)
 DATA ?=
 OUT  ?= reports
+BY   ?= label
 
 report: setup
-	$(BIN)/python -m analysis report $(DATA) --out $(OUT)
+	$(BIN)/python -m analysis report $(DATA) --out $(OUT) --by $(BY)
 
 test: setup
 	$(BIN)/python -m pytest

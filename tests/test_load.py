@@ -262,3 +262,14 @@ def test_time_zones_are_kept_as_the_data_gives_them(tmp_path):
     us_only = analysis.load_articles(tmp_path / "us.csv")
     assert isinstance(us_only["published"].dtype, pd.DatetimeTZDtype)
     assert list(us_only["published"].dt.hour) == [22, 23]
+
+
+def test_a_tables_other_columns_are_kept(tmp_path):
+    pd.DataFrame({"body": ["Die Regierung sagte am Montag, es gehe weiter.", "Der Minister sagte, es sei genug."],
+                  "publisher": ["dpa", "Reuters"], "region": ["Nord", None], "label": ["a", "b"],
+                  "words": [9, 7]}).to_csv(tmp_path / "t.csv", index=False)
+    df = analysis.load_articles(tmp_path / "t.csv")
+    assert list(df["region"].fillna("-")) == ["Nord", "-"] and list(df["data_label"]) == ["a", "b"]
+    assert list(df["label"]) == ["dpa", "Reuters"]                 # the loader's own label is not replaced
+    reasons = " ".join(analysis.load_report(df)["reason"])
+    assert "also kept as they are: region, label, words" in reasons and "kept as 'data_label'" in reasons

@@ -137,3 +137,25 @@ def test_captions_name_the_data_not_the_sample():
     finally:
         plots.set_data_source(None)
     assert "bundled sample" in plots.DATA_SOURCE
+
+
+def test_reports_compare_by_any_column_of_the_data(tmp_path):
+    table = pd.read_csv(user_table(tmp_path / "all.csv"))
+    table["region"] = ["Nord" if i % 2 else "Süd" for i in range(len(table))]    # kept by the loader as it is
+    table.to_csv(tmp_path / "regions.csv", index=False)
+    notebooks = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("0[23]_*.ipynb"))
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", str(tmp_path / "regions.csv"), "--out", str(out),
+                           "--by", "region", "--quiet", "--notebooks", *map(str, notebooks)],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    reliance = pd.read_csv(out / "tables" / "source_reliance.csv")
+    assert set(reliance["region"]) == {"Nord", "Süd"}
+    freq = pd.read_csv(out / "tables" / "term_frequencies.csv")
+    assert set(freq["region"]) == {"Nord", "Süd"}
+    # a column the data does not have: the notebook stops with one message naming it
+    bad = subprocess.run([sys.executable, "-m", "analysis", "report", str(tmp_path / "regions.csv"), "--out",
+                          str(tmp_path / "bad"), "--by", "country", "--quiet", "--notebooks", str(notebooks[0])],
+                         capture_output=True, text=True, timeout=900)
+    assert bad.returncode == 1
+    assert "cannot compare by 'country'" in bad.stdout and "region" in bad.stdout

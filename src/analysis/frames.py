@@ -27,3 +27,13 @@ def group_value(value) -> str:
     """A row's group (its outlet, label …) as text; articles without one are grouped as
     "unknown", never silently dropped."""
     return "unknown" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
+
+
+def compare_by(articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``articles`` ready to be compared by the column ``by``: the column must exist (one
+    error naming the columns there are), and its missing values read "unknown", as every
+    grouping function writes them, so charts, colours and tables agree."""
+    if by not in articles.columns:
+        raise ValueError(f"cannot compare by {by!r}: the articles have no such column "
+                         f"(they have: {', '.join(map(str, articles.columns))})")
+    return articles.assign(**{by: articles[by].map(group_value)})

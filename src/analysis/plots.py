@@ -12,6 +12,7 @@ from matplotlib.ticker import MaxNLocator
 import pandas as pd
 import seaborn as sns
 
+from .frames import group_value
 from .views import describe_data
 
 CATEGORIES = [
@@ -106,22 +107,24 @@ def add_caption(fig, text: str | None = None) -> None:
     fig.text(0.0, -0.02, text, ha="left", va="top", fontsize=8, color="0.35", transform=fig.transFigure)
 
 
-def articles_per_outlet_chart(articles: pd.DataFrame, ax=None):
-    """Bars: articles and words per outlet label (the largest :data:`MAX_OUTLETS`, the rest pooled)."""
-    colors = outlet_colors(articles["label"])
-    keep, other = shown_groups(articles["label"].value_counts())
+def articles_per_outlet_chart(articles: pd.DataFrame, ax=None, by: str = "label"):
+    """Bars: articles and words per outlet label, or per ``by`` group (the largest
+    :data:`MAX_OUTLETS`, the rest pooled)."""
+    groups = articles[by].map(group_value)
+    colors = outlet_colors(groups)
+    keep, other = shown_groups(groups.value_counts())
     counts = (
-        articles.assign(label=_pooled(articles["label"].astype(str), keep, other))
-        .groupby("label")
+        articles.assign(_group=_pooled(groups, keep, other))
+        .groupby("_group")
         .agg(articles=("article_id", "size"), words=("n_words", "sum"))
         .sort_values("words", ascending=False)
         .reset_index()
     )
     if other:
-        counts = pd.concat([counts[counts["label"] != other], counts[counts["label"] == other]], ignore_index=True)
+        counts = pd.concat([counts[counts["_group"] != other], counts[counts["_group"] == other]], ignore_index=True)
     fig, axes = plt.subplots(1, 2, figsize=(10, 0.5 * len(counts) + 1.6), sharey=True)
     for ax, col, xlabel in zip(axes, ["articles", "words"], ["articles", "words in body text"]):
-        sns.barplot(data=counts, y="label", x=col, hue="label", palette={g: colors[g] for g in counts["label"]},
+        sns.barplot(data=counts, y="_group", x=col, hue="_group", palette={g: colors[g] for g in counts["_group"]},
                     legend=False, ax=ax)
         ax.set_xlabel(xlabel)
         ax.set_ylabel("")

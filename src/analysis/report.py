@@ -211,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="*", help="a folder, files or a table of articles (default: the bundled sample)")
     parser.add_argument("--notebooks", nargs="*", type=Path, help="notebooks to run (default: all in notebooks/)")
     parser.add_argument("--out", type=Path, default=Path("reports"), help="folder for the HTML files")
+    parser.add_argument("--by", default="label",
+                        help="the column to compare (default: label, the outlet; any column of the data)")
     parser.add_argument("--title", default="How do news outlets cover the same story?", help="title of the index page")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
     parser.add_argument("--quiet", action="store_true", help="no progress bar while the notebooks run")
@@ -221,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = [str(Path(d).resolve()) for d in args.data]
     data = paths[0] if len(paths) == 1 else (paths or None)      # what load_articles takes
     tables = args.out / "tables"
-    parameters = {"data": data, "tables": str(tables.resolve())}
+    parameters = {"data": data, "tables": str(tables.resolve()), "by": args.by}
     results = []
     for nb in notebooks:
         result = build_report(nb, args.out, timeout=args.timeout, parameters=parameters, progress=not args.quiet)

@@ -152,7 +152,7 @@ def find_columns(path: Path, columns, given: dict[str, str | None], report: Repo
                                f"{', '.join(usual_names()['text'])}); pass text_col=...")
     used = ", ".join(f"{role} <- {col!r}" for role, col in chosen.items() if col is not None)
     unused = [str(c) for c in columns if c not in chosen.values()]
-    report.add(path, "info", f"columns read: {used}" + (f"; kept aside: {', '.join(unused)}" if unused else ""))
+    report.add(path, "info", f"columns read: {used}" + (f"; also kept as they are: {', '.join(unused)}" if unused else ""))
     return chosen
 
 
@@ -168,6 +168,8 @@ def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, tit
         "published": date_col, "language": language_col}, report)
     text_col, id_col, title_col = cols["text"], cols["id"], cols["title"]
     outlet_col, date_col, language_col = cols["outlet"], cols["published"], cols["language"]
+    # every other column (a region, an author, a section) is kept, so reports can compare by it
+    others = [c for c in table.columns if c not in cols.values()]
     rows, seen, first_line = [], {}, {}
     records = table.to_dict("records")
     for i, (rec, line) in enumerate(progress_bar(list(zip(records, lines)), len(records), progress, "Loading rows", "row")):
@@ -199,5 +201,13 @@ def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, tit
         row = article_row(article_id, where, text, entry, report, line, tz, segment, "table")
         if row is not None:
             row["file"] = str(path)
+            row["_kept"] = [None if rec.get(c) == "" else rec.get(c) for c in others]
             rows.append(row)
-    return articles_frame(rows, report, tz)
+    frame = articles_frame(rows, report, tz)
+    for k, col in enumerate(others):
+        name = str(col) if str(col) not in frame.columns else f"data_{col}"
+        if name != str(col):
+            report.add(path, "info", f"column {col!r} kept as {name!r}: the loader writes its own {str(col)!r}")
+        frame[name] = pd.Series([row["_kept"][k] for row in rows], index=frame.index, dtype=object)
+    frame.attrs["load_report"] = report.records()
+    return frame
