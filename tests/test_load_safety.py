@@ -295,7 +295,7 @@ def test_columns_are_found_by_their_usual_names_and_reported(tmp_path):
     assert list(df["outlet"]) == ["Reuters", "AP"] and list(df["published_precision"]) == ["day", "day"]
     info = analysis.load_report(df).query("status == 'info'")["reason"].iloc[0]
     assert info == ("columns read: text <- 'Body', id <- 'News_ID', title <- 'Headline', outlet <- 'Publisher', "
-                    "published <- 'pubdate', language <- 'Lang'; kept aside: shares")
+                    "published <- 'pubdate', language <- 'Lang'; also kept as they are: shares")
     named = analysis.load_articles(path, text_col="Headline", id_col="News_ID")      # a flag overrides
     assert list(named["text"]) == ["Talks go on", "Talks stop"]
     other = tmp_path / "numbers.csv"
