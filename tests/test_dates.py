@@ -21,19 +21,17 @@ BUNDLED = [
     ("000", "im Juli", U, U, "month", False),
     ("000", "am Montag", U, U, "day", False),
     ("000", "vergangene Woche", U, U, "week", False),
-    ("001", "in den nächsten Tagen", U, U, "week", False),      # published 2023-09: no day
     ("001", "am Montag", U, U, "day", False),
     ("001", "am Sonntag", U, U, "day", False),
     ("001", "Mittwoch", U, U, "day", False),
     ("001", "Mittwoch", U, U, "day", False),
     ("001", "am Montag", U, U, "day", False),
     ("001", "im April 2019", "2019-04-01", "2019-04-30", "month", True),
-    ("001", "vergangenen Monat", "2023-08-01", "2023-08-31", "month", True),   # a month needs only the month
     ("001", "im August", "2023-08-01", "2023-08-31", "month", True),
     ("002", "vom 10. bis 13. September", "2023-09-10", "2023-09-13", "day", True),
     ("002", "am Mittwoch", U, U, "day", False),
     ("003", "zwischen dem 10. und 13. September", U, U, "day", False),
-    ("003", "vergangenen Jahr", U, U, "year", False),
+    ("003", "im vergangenen Jahr", U, U, "year", False),
     ("004", "am Dienstag", "2023-09-12", "2023-09-12", "day", True),     # published Thu 14.09.2023
     ("004", "am Mittwoch", "2023-09-13", "2023-09-13", "day", True),
 ]
@@ -46,7 +44,7 @@ def _d(x):
 def test_every_date_expression_in_the_bundled_articles(articles):
     dm = analysis.date_mentions(articles)
     assert list(dm.columns) == ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",
-                                "end_date", "precision", "resolved", "how"]
+                                "end_date", "precision", "resolved", "how", "kind"]
     got = [(r.article_id[:3], r.expression, _d(r.start_date), _d(r.end_date), r.precision, r.resolved)
            for r in dm.itertuples()]
     assert got == BUNDLED
@@ -58,9 +56,19 @@ def test_every_date_expression_in_the_bundled_articles(articles):
 
 def test_unresolved_rows_say_why(articles):
     dm = analysis.date_mentions(articles).set_index("expression")
-    assert "publication known only to the month (2023-09)" in dm.loc["in den nächsten Tagen", "how"]
+    monday = dm[dm["article_id"].str.startswith("001")].loc["am Sonntag", "how"]
+    assert "publication known only to the month (2023-09)" in monday
     assert "no publication date" in dm.loc["vergangene Woche", "how"]
     assert dm.loc["am Dienstag", "how"] == "relative to publication (past tense)"
+
+
+def test_durations_are_reported_apart_and_never_dated(articles):
+    # "in den vergangenen Monaten" was read as last month, "in den nächsten Tagen" as next week
+    every = analysis.date_mentions(articles, kinds="all")
+    durations = every[every["kind"] == "duration"]
+    assert set(durations["expression"]) == {"in den nächsten Tagen", "in den vergangenen Monaten"}
+    assert not durations["resolved"].any() and durations["start_date"].isna().all()
+    assert "duration" not in set(analysis.date_mentions(articles)["kind"])      # not among the dates by default
 
 
 THU = pd.Timestamp("2023-09-14 07:12", tz="Europe/Berlin")
@@ -75,7 +83,7 @@ THU = pd.Timestamp("2023-09-14 07:12", tz="Europe/Berlin")
      (None, None, "day", "unresolved: needs the publication day; publication known only to the month (2023-09)")),
     ("Das war gestern.", "de", THU, "day", ("2023-09-13", "2023-09-13", "day", "relative to publication")),
     ("Das war vergangene Woche.", "de", THU, "day", ("2023-09-04", "2023-09-10", "week", "relative to publication")),
-    ("Im Dezember beginnt es.", "de", pd.Timestamp("2024-01-10"), "day", ("2023-12-01", "2023-12-31", "month", "year from publication")),
+    ("Im Dezember beginnt es.", "de", pd.Timestamp("2024-01-10"), "day", ("2023-12-01", "2023-12-31", "month", "year from publication (the nearest)")),
     ("He arrived last Tuesday.", "en", THU, "minute", ("2023-09-12", "2023-09-12", "day", "relative to publication (past tense)")),
     ("Talks are scheduled for Monday.", "en", THU, "minute", ("2023-09-18", "2023-09-18", "day", "relative to publication (future tense)")),
     ("The summit ran from September 10 to 13, 2023.", "en", None, None, ("2023-09-10", "2023-09-13", "day", "absolute")),

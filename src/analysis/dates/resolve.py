@@ -1,0 +1,268 @@
+"""Anchoring: the span of days one recognised expression denotes, at the precision the text
+gives, against the publication date and the sentence's tense. An expression that needs more
+of the publication date than is known stays unresolved, and ``how`` says why."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .words import NUMBERS, ORDINALS, SEASON_MONTHS, SEASONS, WEEKDAYS, months, phrases
+
+_RANK = {None: 0, "century": 0.5, "decade": 0.7, "year": 1, "half": 1.5, "quarter": 1.6, "season": 1.6,
+         "month": 2, "week": 2.5, "weekend": 2.7, "day": 3, "minute": 4}
+_PAST_WORDS = re.compile(r"vergangen|letzt|vorig|last|previous|prior", re.I)
+_NEXT_WORDS = re.compile(r"kommend|nächst|next|coming", re.I)
+_THIS_WORDS = re.compile(r"diese|this", re.I)
+_KINDS = {"duration": "duration", "set": "set", "present": "present reference"}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What an expression is resolved against: the publication date at its precision, and
+    the tense of the sentence it stands in."""
+    pub: date | None
+    precision: str | None
+    language: str
+    future: bool = False
+    past: bool = False
+
+    def knows(self, unit: str) -> bool:
+        return self.pub is not None and _RANK.get(self.precision, 0) >= _RANK[unit]
+
+    def need(self, what: str) -> str:
+        if self.pub is None:
+            return f"unresolved: needs the publication {what}; the article has no publication date"
+        shown = {"year": "%Y", "month": "%Y-%m"}.get(self.precision, "%Y-%m-%d")
+        return (f"unresolved: needs the publication {what}; publication known only to the {self.precision} "
+                f"({self.pub.strftime(shown)})")
+
+
+# A resolved expression: (start, end, precision, resolved, how, kind)
+Result = tuple
+
+
+def _unresolved(precision: str | None, how: str, kind: str = "date") -> Result:
+    return None, None, precision, False, how, kind
+
+
+def _month_span(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _season_span(y: int, code: str) -> tuple[date, date]:
+    a, b = SEASON_MONTHS[code]
+    y2 = y + 1 if b < a else y               # winter runs into the next year, as TimeML counts it
+    return date(y, a, 1), date(y2, b, calendar.monthrange(y2, b)[1])
+
+
+def _year_of(month: int, day: int | None, at: Anchor, rel: str = "") -> tuple[int | None, str]:
+    """The year of a month (and day) written without one: the last one before publication in a
+    past-tense sentence or after "letzten/last", the next one in a future sentence or after
+    "kommenden/next", otherwise the nearest."""
+    if not at.knows("year"):
+        return None, at.need("year")
+    pub = at.pub
+    if not at.knows("month"):
+        return pub.year, "year from publication"
+    here = (month, day or 0) if day else (month, 0)
+    now = (pub.month, pub.day if day else 0)
+    if _PAST_WORDS.search(rel):
+        return (pub.year if here < now else pub.year - 1), "year from publication (the last one before it)"
+    if _NEXT_WORDS.search(rel):
+        return (pub.year if here > now else pub.year + 1), "year from publication (the next one after it)"
+    if at.past and not at.future:
+        return (pub.year if here <= now else pub.year - 1), "year from publication (past tense)"
+    if at.future and not at.past:
+        return (pub.year if here >= now else pub.year + 1), "year from publication (future tense)"
+    best = min((abs((date(y, month, min(day or 15, calendar.monthrange(y, month)[1])) - pub).days), y)
+               for y in (pub.year - 1, pub.year, pub.year + 1))
+    return best[1], "year from publication (the nearest)"
+
+
+def _period_year(first_month: int, last_month: int, at: Anchor, rel: str) -> tuple[int | None, str]:
+    """The year of a quarter, half or season written without one."""
+    if not at.knows("year"):
+        return None, at.need("year")
+    pub = at.pub
+    if not at.knows("month"):
+        return pub.year, "year from publication"
+    started = (pub.month >= first_month) if first_month <= last_month else True
+    ended = pub.month > last_month if first_month <= last_month else (last_month < pub.month < first_month)
+    if _PAST_WORDS.search(rel):
+        return (pub.year if ended else pub.year - 1), "year from publication (the last one before it)"
+    if _NEXT_WORDS.search(rel):
+        return (pub.year if not started else pub.year + 1), "year from publication (the next one after it)"
+    if _THIS_WORDS.search(rel):
+        return pub.year, "year from publication"
+    if at.future and not at.past:
+        return (pub.year if not ended else pub.year + 1), "year from publication (future tense)"
+    return (pub.year if started else pub.year - 1), "year from publication (past tense)"
+
+
+def _number(text: str, language: str) -> int:
+    t = text.lower()
+    return int(t) if t.isdigit() else NUMBERS[language][t]
+
+
+def _shift_month(pub: date, shift: int) -> tuple[int, int]:
+    y, m = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
+    return y, m + 1
+
+
+def _weekend(pub: date, shift: int, at: Anchor) -> tuple[date, date]:
+    saturday = pub - timedelta(days=pub.weekday()) + timedelta(days=5)
+    if shift < 0:
+        saturday -= timedelta(days=7) if saturday + timedelta(days=1) >= pub else timedelta(0)
+    elif shift > 0:
+        saturday += timedelta(days=7) if saturday <= pub else timedelta(0)
+    elif at.past and not at.future and saturday > pub:
+        saturday -= timedelta(days=7)
+    return saturday, saturday + timedelta(days=1)
+
+
+def _unit_span(unit: str, shift: int, at: Anchor, how: str) -> Result:
+    """The day, week, weekend, month or year ``shift`` units from the publication's."""
+    need = {"weekend": "day", "week": "day"}.get(unit, unit)
+    if not at.knows(need):
+        return _unresolved(unit, at.need(need))
+    pub = at.pub
+    if unit == "day":
+        d = pub + timedelta(days=shift)
+        return d, d, "day", True, how, "date"
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(days=7 * shift)
+        return monday, monday + timedelta(days=6), "week", True, how, "date"
+    if unit == "weekend":
+        return *_weekend(pub, shift, at), "weekend", True, how, "date"
+    if unit == "month":
+        return *_month_span(*_shift_month(pub, shift)), "month", True, how, "date"
+    if unit == "year":
+        return date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31), "year", True, how, "date"
+    return _unresolved(unit, "unresolved: expression not understood")
+
+
+def _weekday(g: dict, at: Anchor, night: bool) -> Result:
+    if not at.knows("day"):
+        return _unresolved("day", at.need("day"))
+    pub = at.pub
+    target = [w.lower() for w in WEEKDAYS[at.language]].index(g["wd"].lower())
+    rel = (g.get("rel") or "").lower()
+    # a future word names the event's time even beside a past verb ("said talks will resume on Monday")
+    forward = bool(_NEXT_WORDS.search(rel)) or (at.future and not _PAST_WORDS.search(rel))
+    if forward:
+        delta = (target - pub.weekday()) % 7
+        if _NEXT_WORDS.search(rel) and delta == 0:
+            delta = 7
+    else:
+        delta = -((pub.weekday() - target) % 7)
+        if _PAST_WORDS.search(rel) and delta == 0:
+            delta = -7
+    day = pub + timedelta(days=delta)
+    start = day - timedelta(days=1) if night else day
+    return start, day, "day", True, f"relative to publication ({'future' if forward else 'past'} tense)", "date"
+
+
+def _today(sentence: str, m: re.Match, at: Anchor) -> Result:
+    """German "heute" is the publication day when something happens on it (a time of day, a
+    past or future event); in a general statement ("Heute leben dort …") it is the present."""
+    text = m.group()
+    if text.lower() != "heute":
+        shift = 0 if text.lower() == "today" else 1          # morgen, tomorrow
+        return _unit_span("day", shift, at, "relative to publication")
+    after = sentence[m.end():m.end() + 14]
+    if re.match(r"\s+(?:Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh)", after) or at.past or at.future:
+        return _unit_span("day", 0, at, "relative to publication")
+    return _unresolved(None, "present reference: 'heute' in a general statement means nowadays, not a day",
+                       "present reference")
+
+
+def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
+    """(start, end, precision, resolved, how, kind) for one match of pattern ``kind``."""
+    g = m.groupdict()
+    lang = at.language
+    names = months(lang)
+    month = lambda key: names.get((g.get(key) or "").lower().rstrip("."))
+    written_year = next((int(g[k]) for k in ("y", "y0", "y2") if g.get(k)), None)
+    try:
+        if kind == "phrase":
+            unit, shift, what = phrases(lang)[re.sub(r"\s+", " ", m.group().lower())]
+            if what != "date":
+                label = _KINDS[what]
+                return _unresolved(None, f"{label}: {'a stretch of time' if what == 'duration' else 'a recurring time' if what == 'set' else 'the present, not a day'}, not a date", label)
+            return _unit_span(unit, shift, at, "relative to publication")
+        if kind == "range":
+            mo = month("m") or month("m0")
+            d1 = int(g.get("d1") or g.get("d1a") or g.get("d1b"))
+            d2 = int(g.get("d2") or g.get("d2a") or g.get("d2b"))
+            mo1 = month("m1") or mo
+            yr, how = (written_year, "absolute") if written_year else _year_of(mo, d2, at)
+            if yr is None:
+                return _unresolved("day", how)
+            return date(yr, mo1, d1), date(yr, mo, d2), "day", True, how, "date"
+        if kind in ("numeric", "iso", "day_month"):
+            if kind == "day_month":
+                mo, d = month("m") or month("m0"), int(g.get("d") or g.get("d1") or g.get("d2"))
+            else:
+                mo, d = int(g["mn"]), int(g["d"])
+            if g.get("y"):
+                yr = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
+                return date(yr, mo, d), date(yr, mo, d), "day", True, "absolute", "date"
+            yr, how = _year_of(mo, d, at)
+            if yr is None:
+                return _unresolved("day", how)
+            return date(yr, mo, d), date(yr, mo, d), "day", True, how, "date"
+        if kind in ("month_year", "month"):
+            mo = month("m")
+            yr, how = (written_year, "absolute") if written_year else _year_of(mo, None, at, g.get("pre") or "")
+            if yr is None:
+                return _unresolved("month", how)
+            return *_month_span(yr, mo), "month", True, how, "date"
+        if kind in ("year", "bare_year"):
+            yr = written_year
+            return date(yr, 1, 1), date(yr, 12, 31), "year", True, "absolute", "date"
+        if kind in ("quarter", "half"):
+            if kind == "quarter":
+                n = int(g["q2"]) if g.get("q2") else ORDINALS[lang][g["q"].lower()]
+                first, last, precision = 3 * n - 2, 3 * n, "quarter"
+            else:
+                n = ORDINALS[lang][g["h"].lower()]
+                first, last, precision = 6 * n - 5, 6 * n, "half"
+            yr, how = (written_year, "absolute") if written_year else _period_year(first, last, at, m.group())
+            if yr is None:
+                return _unresolved(precision, how)
+            return date(yr, first, 1), _month_span(yr, last)[1], precision, True, how, "date"
+        if kind == "season":
+            code = SEASONS[lang][(g.get("s") or g.get("s2")).lower()]
+            first, last = SEASON_MONTHS[code]
+            yr, how = (written_year, "absolute") if written_year else _period_year(first, last, at, g.get("pre") or m.group())
+            if yr is None:
+                return _unresolved("season", how)
+            return *_season_span(yr, code), "season", True, how, "date"
+        if kind == "decade":
+            d = int(g.get("d") or g.get("d2"))
+            if g.get("c"):
+                start = int(g["c"]) * 100 + d * 10
+            elif at.knows("year"):
+                start = 1900 + d * 10 if 1900 + d * 10 <= at.pub.year else 1800 + d * 10
+                start = 2000 + d * 10 if 2000 + d * 10 <= at.pub.year else start
+            else:
+                return _unresolved("decade", at.need("year") + " (to know the century)")
+            return date(start, 1, 1), date(start + 9, 12, 31), "decade", True, "absolute", "date"
+        if kind == "century":
+            n = int(g["n"])
+            return date(max(1, (n - 1) * 100), 1, 1), date((n - 1) * 100 + 99, 12, 31), "century", True, "absolute", "date"
+        if kind == "ago":
+            n = _number(g["n"], lang)
+            unit = g["u"].lower()
+            unit = "year" if unit.startswith(("jahr", "year")) else "month" if unit.startswith(("monat", "month")) \
+                else "week" if unit.startswith(("woche", "week")) else "day"
+            return _unit_span(unit, -n, at, f"relative to publication ({n} {unit}s before)")
+        if kind in ("weekday", "night"):
+            return _weekday(g, at, night=kind == "night")
+        if kind == "deictic":
+            return _today(sentence, m, at)
+    except (ValueError, KeyError) as exc:              # "31. Februar", a month name not in the table
+        return _unresolved("day", f"unresolved: not a calendar date ({exc})")
+    return _unresolved("day", "unresolved: expression not understood")
