@@ -25,6 +25,18 @@ def _pub_date(published, precision):
     return pd.Timestamp(published).date(), precision
 
 
+def _tense(sentence: str, a: int, b: int, lang: str) -> tuple[bool, bool]:
+    """(future, past) for the expression at sentence[a:b]: the nearer of the nearest future
+    word and past verb decides ("said Friday that it expects …" is past; "scheduled for
+    Monday" future; "said talks will resume on Monday" future)."""
+    def distance(pattern) -> float:
+        return min((max(0, m.start() - b, a - m.end()) for m in pattern.finditer(sentence)), default=float("inf"))
+    f, p = distance(FUTURE[lang]), distance(PAST[lang])
+    if f == p == float("inf"):
+        return False, False
+    return f < p, p <= f
+
+
 def dates_in_text(text: str, language: str = "de", published=None, precision: str | None = None,
                   kinds=DEFAULT_KINDS) -> list[dict]:
     """Every time expression of the given ``kinds`` in one body text, resolved against its
@@ -33,6 +45,7 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
     lang = language if language in ("de", "en") else "de"
     rows = []
     compiled = patterns(lang)
+    previous = None                   # the last dated period, for "the quarter", "a year earlier"
     for s, e in split_sentences(text):
         sentence = text[s:e]
         taken: list[tuple[int, int]] = []
@@ -45,9 +58,11 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
                 found.append((m.start(), name, m))
         if not found:
             continue
-        at = Anchor(pub, prec, lang, future=bool(FUTURE[lang].search(sentence)), past=bool(PAST[lang].search(sentence)))
         for start, name, m in sorted(found, key=lambda x: x[0]):
-            d0, d1, p, ok, how, kind = resolve(name, m, sentence, at)
+            future, past = _tense(sentence, m.start(), m.end(), lang)
+            d0, d1, p, ok, how, kind = resolve(name, m, sentence, Anchor(pub, prec, lang, future, past, previous))
+            if ok and kind == "date" and p in ("quarter", "half", "month", "season") and "named before" not in how:
+                previous = (d0, d1, p)
             if kind not in kinds:
                 continue
             rows.append(dict(sentence=sentence, start=s + m.start(), end=s + m.end(), expression=m.group(),

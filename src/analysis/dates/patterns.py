@@ -50,14 +50,18 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
             ("month", re.compile(rf"(?<![\w-])(?P<pre>(?i:im|seit|bis|ab|anfang|mitte|ende|vergangenen|letzten|kommenden|nächsten|diesen))\s+(?P<m>{mon})(?![\w-])")),
             ("quarter", re.compile(rf"(?<![\w-])(?:im\s+)?(?P<q>{ordinal})\s+Quartal(?:s|es)?(?:{_sep(language)}{y})?|(?<![\w-])Q(?P<q2>[1-4])(?:/|\s+){year('y2')}", re.I)),
             ("half", re.compile(rf"(?<![\w-])(?:in\s+der\s+)?(?P<h>ersten|zweiten|1\.|2\.)\s+(?:Jahreshälfte|Halbjahr(?:es|s)?)(?:{_sep(language)}{y})?", re.I)),
-            ("season", re.compile(rf"(?<![\w-])(?:(?P<pre>(?i:im|in|des|dem|den|der|diesen|diesem|dieses|vergangenen|letzten|kommenden|nächsten|ab|bis|seit))\s+(?:(?i:vergangenen|letzten|kommenden|nächsten)\s+)?)?(?P<s>{season})s?(?:\s+{y})?(?![\w-])")),
-            ("decade", re.compile(r"(?<![\w-])(?:(?P<c>1[5-9]|20)(?P<d>\d)0er(?:[- ]?Jahren?)?|(?P<d2>\d)0er[- ]?Jahren?)(?![\w-])")),
-            ("century", re.compile(r"(?<![\w-])(?P<n>1?\d|2[01])\.\s*Jahrhunderts?(?![\w-])")),
+            ("season", re.compile(rf"(?<![\w-])(?:(?P<pre>(?i:im|in|des|dem|den|der|diesen|diesem|dieses|vergangenen|letzten|kommenden|nächsten|ab|bis|seit))\s+(?:(?i:vergangenen|letzten|kommenden|nächsten)\s+)?)?(?P<s>(?i:{season}))s?(?:\s+{y})?(?![\w-])")),
+            ("decade", re.compile(r"(?<![\w-])(?:(?P<c>1[5-9]|20)(?P<d>\d)0er(?:[- ]?Jahren?)?|(?P<d2>\d)0er[- ]?Jahren?|"
+                                  r"(?:den\s+|die\s+)?(?P<dw>(?i:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger))(?:[- ]?(?i:Jahren?))(?![\w-]))(?![\w-])")),
+            ("century", re.compile(r"(?<![\w-])(?:(?P<n>1?\d|2[01])\.\s*|(?P<rel>(?i:dieses|diesem|vorigen|vergangenen|letzten|des\s+vorigen|des\s+vergangenen|des\s+letzten))\s+)(?i:Jahrhunderts?)(?![\w-])")),
             ("ago", re.compile(rf"(?<![\w-])vor\s+(?P<n>{number})\s+(?P<u>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\w-])", re.I)),
-            ("year", re.compile(rf"(?<![\w-])(?:(?i:im\s+jahre?|seit|bis|ab|anfang|mitte|ende|um|nach|vor|zwischen|von|jahr(?:es)?)\s+){y}(?![\d-])")),
-            ("bare_year", re.compile(rf"(?<![\w.,/-])(?<!Nr\.\s){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-]))")),
+            ("year", re.compile(rf"(?<![\w-])(?:(?i:im\s+jahre?|seit|bis|ab|anfang|mitte|ende|um|nach|vor|zwischen|von|jahr(?:es)?)\s+){y}(?![\d-])|"
+                                rf"(?<![\w-])(?i:im\s+)?(?i:jahre?s?)\s+(?P<y2>\d{{3,4}})(?![\d-])")),
+            # a year for a thing counted ("1500 Grenzschützer", "2000 Quadratmeter") is a number:
+            # in German a capitalised noun after it says so
+            ("bare_year", re.compile(rf"(?<![\w.,/-])(?<!Nr\.\s){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-])|\s+(?!{mon}(?![\w-]))[A-ZÄÖÜ][a-zäöüß]+)")),
             ("night", re.compile(rf"in\s+der\s+Nacht\s+(?:zum|auf\s+den)\s+(?P<wd>{wd})")),
-            ("weekday", re.compile(rf"(?<![\w-])(?:(?i:am)\s+|(?P<rel>vergangenen|letzten|kommenden|nächsten|diesen)\s+)?(?P<wd>{wd})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?(?![\w-])")),
+            ("weekday", re.compile(rf"(?<![\w-])(?:(?i:am)\s+|(?P<rel>(?i:vergangenen|letzten|kommenden|nächsten|diesen))\s+)?(?P<wd>(?i:{wd}))(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?(?![\w-])")),
             ("deictic", re.compile(r"(?<![\w-])(?:heute|Heute|(?<!am\s)(?<!Am\s)(?<!heute\s)(?<!Heute\s)(?<!gestern\s)(?<!Gestern\s)morgen|^Morgen)(?![\w-])")),
         ]
     return [
@@ -75,6 +79,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("ago", re.compile(rf"(?<![\w-])(?P<n>{number})\s+(?P<u>years?|months?|weeks?|days?)\s+(?:ago|earlier|before)(?![\w-])", re.I)),
         ("year", re.compile(rf"(?<![\w-])(?:(?i:in|since|until|by|early|late|fiscal|before|after|from|of|around|between)\s+){y}(?![\d-])")),
         ("bare_year", re.compile(rf"(?<![\w.,/$-]){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-]))")),
+        ("the_period", re.compile(r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bof ))the\s+(?P<adj>latest\s+|most\s+recent\s+|current\s+)?(?P<unit>quarter|half)(?![\w-])", re.I)),
         ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on|late|early)\s+)?(?P<wd>{wd})(?:\s+(?:night|morning|evening|afternoon))?(?![\w-])")),
         ("deictic", re.compile(r"(?<![\w-])(?:today|tomorrow)(?![\w-])", re.I)),
     ]

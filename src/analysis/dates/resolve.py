@@ -16,6 +16,10 @@ _PAST_WORDS = re.compile(r"vergangen|letzt|vorig|last|previous|prior", re.I)
 _NEXT_WORDS = re.compile(r"kommend|nächst|next|coming", re.I)
 _THIS_WORDS = re.compile(r"diese|this", re.I)
 _KINDS = {"duration": "duration", "set": "set", "present": "present reference"}
+# words for the period just named, a year before ("sales rose from the year-earlier quarter")
+_SAME_PERIOD_A_YEAR_BEFORE = {"year-earlier", "year-ago", "a year earlier", "the year-earlier", "a year before"}
+DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6, "siebziger": 7,
+                "achtziger": 8, "neunziger": 9}
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,9 @@ class Anchor:
     language: str
     future: bool = False
     past: bool = False
+    # the article's last dated period before this expression (start, end, precision), for
+    # words that point back to it: "the quarter", "the year-earlier quarter"
+    previous: tuple | None = None
 
     def knows(self, unit: str) -> bool:
         return self.pub is not None and _RANK.get(self.precision, 0) >= _RANK[unit]
@@ -57,10 +64,15 @@ def _season_span(y: int, code: str) -> tuple[date, date]:
     return date(y, a, 1), date(y2, b, calendar.monthrange(y2, b)[1])
 
 
+GRACE_DAYS = 45
+
+
 def _year_of(month: int, day: int | None, at: Anchor, rel: str = "") -> tuple[int | None, str]:
-    """The year of a month (and day) written without one: the last one before publication in a
-    past-tense sentence or after "letzten/last", the next one in a future sentence or after
-    "kommenden/next", otherwise the nearest."""
+    """The year of a month (and day) written without one: the last one before publication
+    after "letzten/last", the next one after "kommenden/next"; otherwise the nearest, unless
+    the tense says the other side (a past-tense sentence about a date more than
+    ``GRACE_DAYS`` after publication means last year's; a future one about a date that long
+    before it, next year's)."""
     if not at.knows("year"):
         return None, at.need("year")
     pub = at.pub
@@ -72,13 +84,21 @@ def _year_of(month: int, day: int | None, at: Anchor, rel: str = "") -> tuple[in
         return (pub.year if here < now else pub.year - 1), "year from publication (the last one before it)"
     if _NEXT_WORDS.search(rel):
         return (pub.year if here > now else pub.year + 1), "year from publication (the next one after it)"
+
+    def offset(y: int) -> int:       # days from publication to the date (mid-month for a month)
+        if day:
+            return (date(y, month, min(day, calendar.monthrange(y, month)[1])) - pub).days
+        first, last = _month_span(y, month)
+        return 0 if first <= pub <= last else (first - pub).days if first > pub else (last - pub).days
+
+    years = sorted((pub.year - 1, pub.year, pub.year + 1), key=lambda y: (abs(offset(y)), y))
     if at.past and not at.future:
-        return (pub.year if here <= now else pub.year - 1), "year from publication (past tense)"
+        years = [y for y in years if offset(y) <= GRACE_DAYS] or years
+        return years[0], "year from publication (past tense)"
     if at.future and not at.past:
-        return (pub.year if here >= now else pub.year + 1), "year from publication (future tense)"
-    best = min((abs((date(y, month, min(day or 15, calendar.monthrange(y, month)[1])) - pub).days), y)
-               for y in (pub.year - 1, pub.year, pub.year + 1))
-    return best[1], "year from publication (the nearest)"
+        years = [y for y in years if offset(y) >= -GRACE_DAYS] or years
+        return years[0], "year from publication (future tense)"
+    return years[0], "year from publication (the nearest)"
 
 
 def _period_year(first_month: int, last_month: int, at: Anchor, rel: str) -> tuple[int | None, str]:
@@ -149,8 +169,10 @@ def _weekday(g: dict, at: Anchor, night: bool) -> Result:
     pub = at.pub
     target = [w.lower() for w in WEEKDAYS[at.language]].index(g["wd"].lower())
     rel = (g.get("rel") or "").lower()
-    # a future word names the event's time even beside a past verb ("said talks will resume on Monday")
-    forward = bool(_NEXT_WORDS.search(rel)) or (at.future and not _PAST_WORDS.search(rel))
+    # the nearer tense marker decides (mentions._tense); German states coming events in the
+    # present tense ("Am Freitag beginnt die Konferenz"), so with neither marker it looks ahead
+    present_de = at.language == "de" and not at.past and not at.future
+    forward = bool(_NEXT_WORDS.search(rel)) or ((at.future or present_de) and not _PAST_WORDS.search(rel))
     if forward:
         delta = (target - pub.weekday()) % 7
         if _NEXT_WORDS.search(rel) and delta == 0:
@@ -165,17 +187,20 @@ def _weekday(g: dict, at: Anchor, night: bool) -> Result:
 
 
 def _today(sentence: str, m: re.Match, at: Anchor) -> Result:
-    """German "heute" is the publication day when something happens on it (a time of day, a
-    past or future event); in a general statement ("Heute leben dort …") it is the present."""
+    """German "heute" is the publication day only when the text ties it to the day: a time of
+    day ("heute Abend") or the day named beside it ("heute, Montag"). Otherwise it may mean
+    nowadays ("Heute leben dort …"; weekly papers use it so most of the time), and a day would
+    claim a precision the text does not give: it is reported as a present reference."""
     text = m.group()
     if text.lower() != "heute":
         shift = 0 if text.lower() == "today" else 1          # morgen, tomorrow
         return _unit_span("day", shift, at, "relative to publication")
-    after = sentence[m.end():m.end() + 14]
-    if re.match(r"\s+(?:Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh)", after) or at.past or at.future:
+    after = sentence[m.end():m.end() + 24]
+    weekday = "|".join(WEEKDAYS["de"])
+    if re.match(rf"\s+(?:Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh)|,?\s*\(?(?:am\s+)?(?:{weekday}|\d{{1,2}}\.)", after):
         return _unit_span("day", 0, at, "relative to publication")
-    return _unresolved(None, "present reference: 'heute' in a general statement means nowadays, not a day",
-                       "present reference")
+    return _unresolved(None, "present reference: 'heute' without a time of day or a date beside it may mean "
+                             "nowadays, so no day is claimed", "present reference")
 
 
 def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
@@ -187,7 +212,12 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
     written_year = next((int(g[k]) for k in ("y", "y0", "y2") if g.get(k)), None)
     try:
         if kind == "phrase":
-            unit, shift, what = phrases(lang)[re.sub(r"\s+", " ", m.group().lower())]
+            said = re.sub(r"\s+", " ", m.group().lower())
+            unit, shift, what = phrases(lang)[said]
+            if said in _SAME_PERIOD_A_YEAR_BEFORE and at.previous and at.previous[2] in ("quarter", "half"):
+                start, end, precision = at.previous
+                return (start.replace(year=start.year - 1), end.replace(year=end.year - 1, day=min(end.day, 28) if end.month == 2 else end.day),
+                        precision, True, "the period named before, a year earlier", "date")
             if what != "date":
                 label = _KINDS[what]
                 return _unresolved(None, f"{label}: {'a stretch of time' if what == 'duration' else 'a recurring time' if what == 'set' else 'the present, not a day'}, not a date", label)
@@ -241,7 +271,7 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
                 return _unresolved("season", how)
             return *_season_span(yr, code), "season", True, how, "date"
         if kind == "decade":
-            d = int(g.get("d") or g.get("d2"))
+            d = int(g.get("d") or g.get("d2")) if (g.get("d") or g.get("d2")) else DECADE_WORDS[g["dw"].lower()]
             if g.get("c"):
                 start = int(g["c"]) * 100 + d * 10
             elif at.knows("year"):
@@ -251,7 +281,12 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
                 return _unresolved("decade", at.need("year") + " (to know the century)")
             return date(start, 1, 1), date(start + 9, 12, 31), "decade", True, "absolute", "date"
         if kind == "century":
-            n = int(g["n"])
+            if g.get("rel"):
+                if not at.knows("year"):
+                    return _unresolved("century", at.need("year"))
+                n = at.pub.year // 100 + 1 - (0 if _THIS_WORDS.search(g["rel"]) else 1)
+            else:
+                n = int(g["n"])
             return date(max(1, (n - 1) * 100), 1, 1), date((n - 1) * 100 + 99, 12, 31), "century", True, "absolute", "date"
         if kind == "ago":
             n = _number(g["n"], lang)
@@ -261,6 +296,19 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
             return _unit_span(unit, -n, at, f"relative to publication ({n} {unit}s before)")
         if kind in ("weekday", "night"):
             return _weekday(g, at, night=kind == "night")
+        if kind == "the_period":
+            unit = g["unit"].lower()
+            if at.previous and at.previous[2] == unit and not (g.get("adj") or "").strip().lower() == "current":
+                return *at.previous, True, f"the {unit} named before", "date"
+            if not at.knows("month"):
+                return _unresolved(unit, at.need("month"))
+            size = 3 if unit == "quarter" else 6
+            n = (at.pub.month - 1) // size + (1 if "current" in (g.get("adj") or "").lower() else 0)
+            yr = at.pub.year if n > 0 else at.pub.year - 1
+            n = n if n > 0 else 12 // size
+            first, last = size * n - size + 1, size * n
+            return (date(yr, first, 1), _month_span(yr, last)[1], unit, True,
+                    f"the {'current' if 'current' in (g.get('adj') or '') else 'last completed'} {unit} at publication", "date")
         if kind == "deictic":
             return _today(sentence, m, at)
     except (ValueError, KeyError) as exc:              # "31. Februar", a month name not in the table
