@@ -45,12 +45,12 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
             ("range", re.compile(rf"(?<![\w-])(?:(?:vom|von|zwischen dem)\s+)?(?P<d1>[0-3]?\d)\.\s*(?:(?P<m1>{mon})\s+)?(?:bis(?:\s+zum)?|und(?:\s+dem)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*(?P<m>{mon})(?:\s+{y})?", re.I)),
             ("numeric", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)?\d\d)?(?![\d])")),
             # "9. Maikol Demetz" is a rank and a name: a month must follow as a word of its own
-            ("day_month", re.compile(rf"(?<![\w-])(?:am\s+)?(?:(?:{wd}),?\s+(?:dem\s+)?)?(?P<d>[0-3]?\d)\.\s*(?P<m>{mon})(?![\w-])(?:\s+{y})?", re.I)),
-            ("month_year", re.compile(rf"(?<![\w-])(?:(?i:im|seit|bis|ab|anfang|mitte|ende)\s+)?(?P<m>{mon})\s+{y}", re.I)),
+            ("day_month", re.compile(rf"(?<![\w-])(?:am\s+)?(?:(?:{wd}),?\s+(?:dem\s+)?)?(?P<d>[0-3]?\d)\.\s*(?P<m>{mon})(?![\w-])(?:\s+{y}|(?:\\s+(?P<ry>(?i:dieses|diesen|des\\s+vergangenen|vergangenen|des\\s+letzten|letzten|des\\s+vorigen|vorigen|kommenden|nächsten|des\\s+laufenden|laufenden))\\s+(?i:Jahres))(?![\w-]))?", re.I)),
+            ("month_year", re.compile(rf"(?<![\w-])(?:(?i:im|seit|bis|ab|anfang|mitte|ende)\s+)?(?P<m>{mon})(?:\s+{y}|(?:\\s+(?P<ry>(?i:dieses|diesen|des\\s+vergangenen|vergangenen|des\\s+letzten|letzten|des\\s+vorigen|vorigen|kommenden|nächsten|des\\s+laufenden|laufenden))\\s+(?i:Jahres))(?![\w-]))", re.I)),
             ("month", re.compile(rf"(?<![\w-])(?P<pre>(?i:im|seit|bis|ab|anfang|mitte|ende|vergangenen|letzten|kommenden|nächsten|diesen))\s+(?P<m>{mon})(?![\w-])")),
             ("quarter", re.compile(rf"(?<![\w-])(?:im\s+)?(?P<q>{ordinal})\s+Quartal(?:s|es)?(?:{_sep(language)}{y})?|(?<![\w-])Q(?P<q2>[1-4])(?:/|\s+){year('y2')}", re.I)),
             ("half", re.compile(rf"(?<![\w-])(?:in\s+der\s+)?(?P<h>ersten|zweiten|1\.|2\.)\s+(?:Jahreshälfte|Halbjahr(?:es|s)?)(?:{_sep(language)}{y})?", re.I)),
-            ("season", re.compile(rf"(?<![\w-])(?:(?P<pre>(?i:im|in|des|dem|den|der|diesen|diesem|dieses|vergangenen|letzten|kommenden|nächsten|ab|bis|seit))\s+(?:(?i:vergangenen|letzten|kommenden|nächsten)\s+)?)?(?P<s>(?i:{season}))s?(?:\s+{y})?(?![\w-])")),
+            ("season", re.compile(rf"(?<![\w-])(?:(?P<pre>(?i:im|in|des|dem|den|der|diesen|diesem|dieses|vergangenen|letzten|kommenden|nächsten|ab|bis|seit))\s+(?:(?i:vergangenen|letzten|kommenden|nächsten)\s+)?)?(?P<s>(?i:{season}))s?(?:\s+(?:des\s+Jahres\s+)?{y}|(?:\\s+(?P<ry>(?i:dieses|diesen|des\\s+vergangenen|vergangenen|des\\s+letzten|letzten|des\\s+vorigen|vorigen|kommenden|nächsten|des\\s+laufenden|laufenden))\\s+(?i:Jahres)))?(?![\w-])")),
             ("decade", re.compile(r"(?<![\w-])(?:(?P<c>1[5-9]|20)(?P<d>\d)0er(?:[- ]?Jahren?)?|(?P<d2>\d)0er[- ]?Jahren?|"
                                   r"(?:den\s+|die\s+)?(?P<dw>(?i:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger))(?:[- ]?(?i:Jahren?))(?![\w-]))(?![\w-])")),
             ("century", re.compile(r"(?<![\w-])(?:(?P<n>1?\d|2[01])\.\s*|(?P<rel>(?i:dieses|diesem|vorigen|vergangenen|letzten|des\s+vorigen|des\s+vergangenen|des\s+letzten))\s+)(?i:Jahrhunderts?)(?![\w-])")),

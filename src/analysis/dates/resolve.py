@@ -117,7 +117,11 @@ def _period_year(first_month: int, last_month: int, at: Anchor, rel: str) -> tup
     if _THIS_WORDS.search(rel):
         return pub.year, "year from publication"
     if at.future and not at.past:
-        return (pub.year if not ended else pub.year + 1), "year from publication (future tense)"
+        # a period that ended just before publication is still the one meant ("third-quarter
+        # results are expected" in October): the same grace as for days
+        end = _month_span(pub.year if first_month <= last_month else pub.year + 1, last_month)[1]
+        recent = ended and (pub - end).days <= GRACE_DAYS
+        return (pub.year if not ended or recent else pub.year + 1), "year from publication (future tense)"
     return (pub.year if started else pub.year - 1), "year from publication (past tense)"
 
 
@@ -169,9 +173,11 @@ def _weekday(g: dict, at: Anchor, night: bool) -> Result:
     pub = at.pub
     target = [w.lower() for w in WEEKDAYS[at.language]].index(g["wd"].lower())
     rel = (g.get("rel") or "").lower()
-    # the nearer tense marker decides (mentions._tense); German states coming events in the
-    # present tense ("Am Freitag beginnt die Konferenz"), so with neither marker it looks ahead
-    present_de = at.language == "de" and not at.past and not at.future
+    # the nearer tense marker decides (mentions._tense). A German sentence in the present tense
+    # may report ("Am Montag meldet die Polizei …") or announce ("Am Freitag beginnt …"): with
+    # neither marker the nearer of the two days is taken
+    ahead, back = (target - pub.weekday()) % 7, (pub.weekday() - target) % 7
+    present_de = at.language == "de" and not at.past and not at.future and 0 < ahead < back
     forward = bool(_NEXT_WORDS.search(rel)) or ((at.future or present_de) and not _PAST_WORDS.search(rel))
     if forward:
         delta = (target - pub.weekday()) % 7
@@ -210,6 +216,10 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
     names = months(lang)
     month = lambda key: names.get((g.get(key) or "").lower().rstrip("."))
     written_year = next((int(g[k]) for k in ("y", "y0", "y2") if g.get(k)), None)
+    if g.get("ry") and at.knows("year"):              # "Juli dieses Jahres", "8. Mai des vergangenen Jahres"
+        written_year = at.pub.year + (-1 if _PAST_WORDS.search(g["ry"]) else 1 if _NEXT_WORDS.search(g["ry"]) else 0)
+    elif g.get("ry"):
+        return _unresolved("month", at.need("year"))
     try:
         if kind == "phrase":
             said = re.sub(r"\s+", " ", m.group().lower())
