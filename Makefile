@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 KERNEL := news-analysis
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: setup report test lab benchmark train evaluate clean
+.PHONY: setup report test lab benchmark train evaluate evaluate-dates clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,11 @@ evaluate: setup
 		$(foreach f,$(wildcard ../shared/dev/*_dev.jsonl),--gold $(f)) \
 		$(foreach b,written_batch1 written_batch2,--gold tests/fixtures/$(b)/attributions.jsonl) \
 		--save src/analysis/sources/models/scores.json
+
+# Score date_mentions on external TimeML gold (../shared/dev/dates, kept outside the project):
+# span F1, value accuracy and fabricated precision per language. Exit status 1 below its floors.
+evaluate-dates: setup
+	$(BIN)/python ../shared/dev/dates/score.py all
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_pipeline.py

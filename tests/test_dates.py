@@ -124,3 +124,81 @@ def test_the_same_event_dated_differently(articles):
     top = conflicts.iloc[0]
     assert "Sergej Schoigu" in top["shared_words"]
     assert {top["expression_a"], top["expression_b"]} == {"im Juli", "im August"}
+
+
+MON = pd.Timestamp("2015-03-16")          # a Monday in March
+OCT = pd.Timestamp("1989-10-26")          # a Thursday in October
+
+
+@pytest.mark.parametrize("text, language, published, expected", [
+    # bare years, and numbers that only look like years
+    ("2015 sollte das Wachstum höher ausfallen.", "de", MON, ("2015-01-01", "2015-12-31", "year", "date")),
+    ("Die Stadt stellt 2000 Grenzschützer bereit.", "de", MON, None),
+    ("Rund 1500 Menschen kamen.", "de", MON, None),
+    ("The pandemic of 2009 was milder.", "en", OCT, ("2009-01-01", "2009-12-31", "year", "date")),
+    # relative years
+    ("Heuer kamen mehr Gäste.", "de", MON, ("2015-01-01", "2015-12-31", "year", "date")),
+    ("Im Vorjahr waren es weniger.", "de", MON, ("2014-01-01", "2014-12-31", "year", "date")),
+    ("Das geschah vor drei Jahren.", "de", MON, ("2012-01-01", "2012-12-31", "year", "date")),
+    ("It was founded four years ago.", "en", OCT, ("1985-01-01", "1985-12-31", "year", "date")),
+    # a month without a year: the tense decides which year
+    ("Last July the plant closed.", "en", MON, ("2014-07-01", "2014-07-31", "month", "date")),
+    ("Der Bau soll im Dezember beginnen.", "de", MON, ("2015-12-01", "2015-12-31", "month", "date")),
+    ("Im Juli dieses Jahres wird gewählt.", "de", MON, ("2015-07-01", "2015-07-31", "month", "date")),
+    # seasons, quarters, halves
+    ("Im Frühjahr 2015 wurde gebaut.", "de", MON, ("2015-03-01", "2015-05-31", "season", "date")),
+    ("Im dritten Quartal stieg der Umsatz.", "de", OCT, ("1989-07-01", "1989-09-30", "quarter", "date")),
+    ("In der zweiten Jahreshälfte soll es besser werden.", "de", MON, ("2015-07-01", "2015-12-31", "half", "date")),
+    ("Third-quarter profit rose 5%.", "en", OCT, ("1989-07-01", "1989-09-30", "quarter", "date")),
+    ("Sales fell last fall.", "en", MON, ("2014-09-01", "2014-11-30", "season", "date")),
+    # decades and centuries
+    ("In den 1990er-Jahren wuchs die Stadt.", "de", MON, ("1990-01-01", "1999-12-31", "decade", "date")),
+    ("In den zwanziger Jahren blühte die Stadt.", "de", MON, ("1920-01-01", "1929-12-31", "decade", "date")),
+    ("Es stammt aus dem 20. Jahrhundert.", "de", MON, ("1900-01-01", "1999-12-31", "century", "date")),
+    ("It was built in the 20th century.", "en", OCT, ("1900-01-01", "1999-12-31", "century", "date")),
+    # durations, sets and the present are told apart and never dated
+    ("In den nächsten Jahren wird gebaut.", "de", MON, (None, None, None, "duration")),
+    ("In den vergangenen Tagen regnete es.", "de", MON, (None, None, None, "duration")),
+    ("Der Markt ist jeden Montag geöffnet.", "de", MON, (None, None, None, "set")),
+    ("Heute leben dort 3000 Menschen.", "de", MON, (None, None, None, "present reference")),
+    ("Heute Abend spielt das Orchester.", "de", MON, ("2015-03-16", "2015-03-16", "day", "date")),
+    ("Gestern traf er den Minister.", "de", MON, ("2015-03-15", "2015-03-15", "day", "date")),
+    ("Nowadays few people write letters.", "en", OCT, (None, None, None, "present reference")),
+    # weekdays: the nearer tense word decides
+    ("The company said Friday that it expects more.", "en", OCT, ("1989-10-20", "1989-10-20", "day", "date")),
+    ("Talks are scheduled for Monday.", "en", OCT, ("1989-10-30", "1989-10-30", "day", "date")),
+    ("Am Mittwoch meldet die Polizei den Fund.", "de", MON, ("2015-03-18", "2015-03-18", "day", "date")),
+    ("Am Samstag meldet die Polizei den Fund.", "de", MON, ("2015-03-14", "2015-03-14", "day", "date")),
+    # a name after a rank is not a date
+    ("Auf Platz 9. Maikol Demetz folgte.", "de", MON, None),
+])
+def test_real_news_cases(text, language, published, expected):
+    rows = [r for r in dates_in_text(text, language, published, "day", kinds="all") if r["kind"] != "duration"
+            or expected and expected[3] == "duration"]
+    if expected is None:
+        assert [r for r in rows if r["kind"] == "date"] == [], rows
+        return
+    assert len(rows) == 1, rows
+    r = rows[0]
+    assert (_d(r["start_date"]), _d(r["end_date"]), r["precision"] if r["resolved"] else None, r["kind"]) == expected
+
+
+def test_the_quarter_and_a_year_earlier_point_back():
+    text = ("Profit fell in the third quarter of 1989. Sales for the quarter rose 3%, "
+            "compared with the year-earlier quarter.")
+    rows = dates_in_text(text, "en", OCT, "day")
+    got = [(r["expression"], _d(r["start_date"]), _d(r["end_date"])) for r in rows]
+    assert got == [("the third quarter of 1989", "1989-07-01", "1989-09-30"), ("the quarter", "1989-07-01", "1989-09-30"),
+                   ("year-earlier", "1988-07-01", "1988-09-30")]
+
+
+def test_only_dates_reach_the_timeline_and_conflicts():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "de",
+                         "published": [MON, MON], "published_precision": "day",
+                         "text": ["Heute leben in Kiew viele Flüchtlinge aus Charkiw, sagte Bürgermeister Klitschko.",
+                                  "In den vergangenen Tagen kamen Flüchtlinge aus Charkiw nach Kiew, sagte Bürgermeister Klitschko."]})
+    every = analysis.date_mentions(arts, kinds="all")
+    assert set(every["kind"]) == {"present reference", "duration"}
+    assert analysis.date_conflicts(every).empty
+    with pytest.raises(ValueError, match="unknown kind"):
+        analysis.date_mentions(arts, kinds="durations")

@@ -37,6 +37,13 @@ def test_notebook_runs(path):
     assert not errors
     images = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert images >= 1, f"{path.name} shows no chart"
+    if path.name == "04_coverage_dates.ipynb":
+        # durations and the present are shown apart from the dates, and only dates are charted
+        shown = [str(o.get("data", {}).get("text/html", "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        apart = next(h for h in shown if "in den vergangenen Monaten" in h)
+        assert "duration" in apart and "in den nächsten Tagen" in apart
+        dates = next(h for h in shown if "im April 2019" in h)
+        assert "in den vergangenen Monaten" not in dates
 
 
 def test_at_least_the_overview_notebook_exists():

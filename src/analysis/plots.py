@@ -342,6 +342,8 @@ def coverage_timeline(order: pd.DataFrame, mentions: pd.DataFrame, by: str = "ou
     rows = order.assign(_row=_pooled(order[by].astype(str), keep, other))
     groups = list(dict.fromkeys(g for g in rows["_row"] if g != other)) + ([other] if other else [])
     resolved = mentions[mentions["resolved"]]
+    if "kind" in resolved:                    # durations and "nowadays" are never placed as dates
+        resolved = resolved[resolved["kind"] == "date"]
     if since is not None:
         resolved = resolved[resolved["end_date"] >= pd.Timestamp(since)]
     row_of = dict(zip(rows["article_id"], rows["_row"]))

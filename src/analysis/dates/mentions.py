@@ -37,10 +37,19 @@ def _tense(sentence: str, a: int, b: int, lang: str) -> tuple[bool, bool]:
     return f < p, p <= f
 
 
+def _kinds(kinds) -> tuple[str, ...]:
+    kinds = KINDS if kinds == "all" else tuple([kinds] if isinstance(kinds, str) else kinds)
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"date_mentions: unknown kind(s) {sorted(unknown)}; choose from {KINDS} or 'all'")
+    return kinds
+
+
 def dates_in_text(text: str, language: str = "de", published=None, precision: str | None = None,
                   kinds=DEFAULT_KINDS) -> list[dict]:
     """Every time expression of the given ``kinds`` in one body text, resolved against its
     publication date."""
+    kinds = _kinds(kinds)
     pub, prec = _pub_date(published, precision)
     lang = language if language in ("de", "en") else "de"
     rows = []
@@ -86,10 +95,7 @@ def date_mentions(articles: pd.DataFrame, *, by: str = "outlet", kinds=DEFAULT_K
     but never dated: ``kinds="all"``. ``progress``: a bar (None: from a few hundred articles on).
     """
     require_columns(articles, ["article_id", "text"], "date_mentions")
-    kinds = KINDS if kinds == "all" else tuple([kinds] if isinstance(kinds, str) else kinds)
-    unknown = set(kinds) - set(KINDS)
-    if unknown:
-        raise ValueError(f"date_mentions: unknown kind(s) {sorted(unknown)}; choose from {KINDS} or 'all'")
+    kinds = _kinds(kinds)
     articles = analysed(articles, "date mentions")
     rows = []
     for art in progress_bar(articles.itertuples(), len(articles), progress, "Finding dates"):

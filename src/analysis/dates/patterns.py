@@ -1,6 +1,7 @@
 """Recognising date expressions: one list of (name, regex) per language, tried in order; a
 later pattern never takes text an earlier one matched. Longer and more specific forms come
-first ("jeden Montag" is a set before "Montag" is a day; "vor drei Jahren" before "Jahren")."""
+first ("jeden Montag" is a set before "Montag" is a day; "vor drei Jahren" before "Jahren"),
+after the written dates ("Juli dieses Jahres" is one month, not "Juli" and "dieses Jahres")."""
 from __future__ import annotations
 
 import re
@@ -41,16 +42,16 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
     count = _COUNT_NOUN[language]
     if language == "de":
         return [
-            ("phrase", phrase),
             ("range", re.compile(rf"(?<![\w-])(?:(?:vom|von|zwischen dem)\s+)?(?P<d1>[0-3]?\d)\.\s*(?:(?P<m1>{mon})\s+)?(?:bis(?:\s+zum)?|und(?:\s+dem)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*(?P<m>{mon})(?:\s+{y})?", re.I)),
             ("numeric", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)?\d\d)?(?![\d])")),
             # "9. Maikol Demetz" is a rank and a name: a month must follow as a word of its own
-            ("day_month", re.compile(rf"(?<![\w-])(?:am\s+)?(?:(?:{wd}),?\s+(?:dem\s+)?)?(?P<d>[0-3]?\d)\.\s*(?P<m>{mon})(?![\w-])(?:\s+{y}|(?:\\s+(?P<ry>(?i:dieses|diesen|des\\s+vergangenen|vergangenen|des\\s+letzten|letzten|des\\s+vorigen|vorigen|kommenden|nächsten|des\\s+laufenden|laufenden))\\s+(?i:Jahres))(?![\w-]))?", re.I)),
-            ("month_year", re.compile(rf"(?<![\w-])(?:(?i:im|seit|bis|ab|anfang|mitte|ende)\s+)?(?P<m>{mon})(?:\s+{y}|(?:\\s+(?P<ry>(?i:dieses|diesen|des\\s+vergangenen|vergangenen|des\\s+letzten|letzten|des\\s+vorigen|vorigen|kommenden|nächsten|des\\s+laufenden|laufenden))\\s+(?i:Jahres))(?![\w-]))", re.I)),
+            ("day_month", re.compile(rf"(?<![\w-])(?:am\s+)?(?:(?:{wd}),?\s+(?:dem\s+)?)?(?P<d>[0-3]?\d)\.\s*(?P<m>{mon})(?![\w-])(?:\s+{y}|(?:\s+(?P<ry>(?i:dieses|diesen|des\s+vergangenen|vergangenen|des\s+letzten|letzten|des\s+vorigen|vorigen|kommenden|nächsten|des\s+laufenden|laufenden))\s+(?i:Jahres))(?![\w-]))?", re.I)),
+            ("month_year", re.compile(rf"(?<![\w-])(?:(?i:im|seit|bis|ab|anfang|mitte|ende)\s+)?(?P<m>{mon})(?:\s+{y}|(?:\s+(?P<ry>(?i:dieses|diesen|des\s+vergangenen|vergangenen|des\s+letzten|letzten|des\s+vorigen|vorigen|kommenden|nächsten|des\s+laufenden|laufenden))\s+(?i:Jahres))(?![\w-]))", re.I)),
+            ("phrase", phrase),
             ("month", re.compile(rf"(?<![\w-])(?P<pre>(?i:im|seit|bis|ab|anfang|mitte|ende|vergangenen|letzten|kommenden|nächsten|diesen))\s+(?P<m>{mon})(?![\w-])")),
             ("quarter", re.compile(rf"(?<![\w-])(?:im\s+)?(?P<q>{ordinal})\s+Quartal(?:s|es)?(?:{_sep(language)}{y})?|(?<![\w-])Q(?P<q2>[1-4])(?:/|\s+){year('y2')}", re.I)),
             ("half", re.compile(rf"(?<![\w-])(?:in\s+der\s+)?(?P<h>ersten|zweiten|1\.|2\.)\s+(?:Jahreshälfte|Halbjahr(?:es|s)?)(?:{_sep(language)}{y})?", re.I)),
-            ("season", re.compile(rf"(?<![\w-])(?:(?P<pre>(?i:im|in|des|dem|den|der|diesen|diesem|dieses|vergangenen|letzten|kommenden|nächsten|ab|bis|seit))\s+(?:(?i:vergangenen|letzten|kommenden|nächsten)\s+)?)?(?P<s>(?i:{season}))s?(?:\s+(?:des\s+Jahres\s+)?{y}|(?:\\s+(?P<ry>(?i:dieses|diesen|des\\s+vergangenen|vergangenen|des\\s+letzten|letzten|des\\s+vorigen|vorigen|kommenden|nächsten|des\\s+laufenden|laufenden))\\s+(?i:Jahres)))?(?![\w-])")),
+            ("season", re.compile(rf"(?<![\w-])(?:(?P<pre>(?i:im|in|des|dem|den|der|diesen|diesem|dieses|vergangenen|letzten|kommenden|nächsten|ab|bis|seit))\s+(?:(?i:vergangenen|letzten|kommenden|nächsten)\s+)?)?(?P<s>(?i:{season}))s?(?:\s+(?:des\s+Jahres\s+)?{y}|(?:\s+(?P<ry>(?i:dieses|diesen|des\s+vergangenen|vergangenen|des\s+letzten|letzten|des\s+vorigen|vorigen|kommenden|nächsten|des\s+laufenden|laufenden))\s+(?i:Jahres)))?(?![\w-])")),
             ("decade", re.compile(r"(?<![\w-])(?:(?P<c>1[5-9]|20)(?P<d>\d)0er(?:[- ]?Jahren?)?|(?P<d2>\d)0er[- ]?Jahren?|"
                                   r"(?:den\s+|die\s+)?(?P<dw>(?i:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger))(?:[- ]?(?i:Jahren?))(?![\w-]))(?![\w-])")),
             ("century", re.compile(r"(?<![\w-])(?:(?P<n>1?\d|2[01])\.\s*|(?P<rel>(?i:dieses|diesem|vorigen|vergangenen|letzten|des\s+vorigen|des\s+vergangenen|des\s+letzten))\s+)(?i:Jahrhunderts?)(?![\w-])")),
@@ -65,11 +66,11 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
             ("deictic", re.compile(r"(?<![\w-])(?:heute|Heute|(?<!am\s)(?<!Am\s)(?<!heute\s)(?<!Heute\s)(?<!gestern\s)(?<!Gestern\s)morgen|^Morgen)(?![\w-])")),
         ]
     return [
-        ("phrase", phrase),
         ("range", re.compile(rf"(?<![\w-])(?:(?:from|between)\s+)?(?:(?P<m0>{mon})\s+(?P<d1a>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*(?P<d2a>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d1b>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2b>[0-3]?\d)\s+(?P<m>{mon}))(?:,?\s+{y})?")),
         ("iso", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
         ("day_month", re.compile(rf"(?<![\w-])(?:(?P<m0>{mon})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{mon}))(?:,?\s+{y})?")),
         ("month_year", re.compile(rf"(?<![\w-])(?:(?i:in|since|until|by|early|mid-|late)\s*)?(?P<m>{mon}),?\s+{y}")),
+        ("phrase", phrase),
         ("month", re.compile(rf"(?<![\w-])(?P<pre>(?i:in|since|until|by|early|mid-|late|last|next|this|of))\s*(?P<m>{mon})(?![\w-])")),
         ("quarter", re.compile(rf"(?<![\w-])(?:(?i:the)\s+)?(?:{year('y0')}\s+)?(?P<q>(?i:{ordinal}))[- ](?:(?i:fiscal)[- ])?(?i:quarter)(?:{_sep(language)}{y})?(?![\w-])|(?<![\w-])Q(?P<q2>[1-4])(?:\s+|/){year('y2')}")),
         ("half", re.compile(rf"(?<![\w-])(?:(?i:the)\s+)?(?P<h>(?i:first|second))[- ](?i:half)(?:\s+of\s+(?:(?i:the\s+year)|{y}))?(?![\w-])")),
