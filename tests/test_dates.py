@@ -202,3 +202,8 @@ def test_only_dates_reach_the_timeline_and_conflicts():
     assert analysis.date_conflicts(every).empty
     with pytest.raises(ValueError, match="unknown kind"):
         analysis.date_mentions(arts, kinds="durations")
+
+
+def test_a_day_with_this_or_last_year_written_out():
+    rows = dates_in_text("Am 8. Mai dieses Jahres und am 3. Juni des vergangenen Jahres.", "de", pd.Timestamp("2009-11-05"), "day")
+    assert [(_d(r["start_date"]), r["precision"]) for r in rows] == [("2009-05-08", "day"), ("2008-06-03", "day")]

@@ -249,6 +249,8 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
             if g.get("y"):
                 yr = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
                 return date(yr, mo, d), date(yr, mo, d), "day", True, "absolute", "date"
+            if written_year:                               # "8. Mai dieses Jahres"
+                return date(written_year, mo, d), date(written_year, mo, d), "day", True, "year from publication", "date"
             yr, how = _year_of(mo, d, at)
             if yr is None:
                 return _unresolved("day", how)
