@@ -207,3 +207,15 @@ def test_only_dates_reach_the_timeline_and_conflicts():
 def test_a_day_with_this_or_last_year_written_out():
     rows = dates_in_text("Am 8. Mai dieses Jahres und am 3. Juni des vergangenen Jahres.", "de", pd.Timestamp("2009-11-05"), "day")
     assert [(_d(r["start_date"]), r["precision"]) for r in rows] == [("2009-05-08", "day"), ("2008-06-03", "day")]
+
+
+def test_days_and_years_named_before():
+    rows = dates_in_text("Am 3. Mai 2015 begann der Prozess. Am Tag darauf sagte der Zeuge aus. "
+                         "In zwei Wochen fällt das Urteil.", "de", MON, "day")
+    assert [(r["expression"], _d(r["start_date"]), r["precision"]) for r in rows] == [
+        ("Am 3. Mai 2015", "2015-05-03", "day"), ("Am Tag darauf", "2015-05-04", "day"),
+        ("In zwei Wochen", "2015-03-30", "week")]
+    rows = dates_in_text("The mill closed in 1998. That year the town lost 300 jobs.", "en", OCT, "day")
+    assert [(_d(r["start_date"]), r["how"]) for r in rows][1] == ("1998-01-01", "the year named before")
+    alone = dates_in_text("The next day the strike ended.", "en", OCT, "day")
+    assert alone[0]["resolved"] is False and "names none" in alone[0]["how"]

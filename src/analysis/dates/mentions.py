@@ -55,6 +55,7 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
     rows = []
     compiled = patterns(lang)
     previous = None                   # the last dated period, for "the quarter", "a year earlier"
+    named_day = named_year = None     # the last day and year named, for "am Tag darauf", "that year"
     for s, e in split_sentences(text):
         sentence = text[s:e]
         taken: list[tuple[int, int]] = []
@@ -69,7 +70,11 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
             continue
         for start, name, m in sorted(found, key=lambda x: x[0]):
             future, past = _tense(sentence, m.start(), m.end(), lang)
-            d0, d1, p, ok, how, kind = resolve(name, m, sentence, Anchor(pub, prec, lang, future, past, previous))
+            d0, d1, p, ok, how, kind = resolve(name, m, sentence, Anchor(pub, prec, lang, future, past, previous,
+                                                                          named_day, named_year))
+            if ok and kind == "date":
+                named_day = d0 if p == "day" and d0 == d1 else named_day
+                named_year = d0.year if d0.year == d1.year else named_year
             if ok and kind == "date" and p in ("quarter", "half", "month", "season") and "named before" not in how:
                 previous = (d0, d1, p)
             if kind not in kinds:

@@ -16,7 +16,7 @@ def year(name: str = "y") -> str:
 YEAR = year()
 # a number after a year that makes it a count ("2000 Menschen", "1500 Euro"), not a date
 _COUNT_NOUN = {
-    "de": r"Euro|EUR|Dollar|Franken|Pfund|Prozent|Menschen|Personen|Einwohner|Mitglieder|Meter|Kilometer|"
+    "de": r"Euro|EUR|Dollar|Franken|Pfund|Mark|DM|Schilling|Lire|Prozent|Menschen|Personen|Einwohner|Mitglieder|Meter|Kilometer|"
           r"km|Tonnen|Stück|Besucher|Teilnehmer|Mal|Jahre|Jahren|Mitarbeiter|Soldaten|Polizisten|Häuser|"
           r"Wohnungen|Stimmen|Kinder|Schüler|Studenten|Fans|Zuschauer|Tote|Toten|Opfer|Fälle",
     "en": r"percent|per\s+cent|people|persons|residents|members|meters|metres|miles|kilometers|tons|tonnes|"
@@ -55,7 +55,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
             ("decade", re.compile(r"(?<![\w-])(?:(?P<c>1[5-9]|20)(?P<d>\d)0er(?:[- ]?Jahren?)?|(?P<d2>\d)0er[- ]?Jahren?|"
                                   r"(?:den\s+|die\s+)?(?P<dw>(?i:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger))(?:[- ]?(?i:Jahren?))(?![\w-]))(?![\w-])")),
             ("century", re.compile(r"(?<![\w-])(?:(?P<n>1?\d|2[01])\.\s*|(?P<rel>(?i:dieses|diesem|vorigen|vergangenen|letzten|des\s+vorigen|des\s+vergangenen|des\s+letzten))\s+)(?i:Jahrhunderts?)(?![\w-])")),
-            ("ago", re.compile(rf"(?<![\w-])vor\s+(?P<n>{number})\s+(?P<u>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\w-])", re.I)),
+            ("ago", re.compile(rf"(?<![\w-])(?P<dir>(?i:vor|in))\s+(?P<n>{number})\s+(?P<u>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\w-])", re.I)),
             ("year", re.compile(rf"(?<![\w-])(?:(?i:im\s+jahre?|seit|bis|ab|anfang|mitte|ende|um|nach|vor|zwischen|von|jahr(?:es)?)\s+){y}(?![\d-])|"
                                 rf"(?<![\w-])(?i:im\s+)?(?i:jahre?s?)\s+(?P<y2>\d{{3,4}})(?![\d-])")),
             # a year for a thing counted ("1500 Grenzschützer", "2000 Quadratmeter") is a number:
@@ -71,7 +71,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("day_month", re.compile(rf"(?<![\w-])(?:(?P<m0>{mon})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{mon}))(?:,?\s+{y})?")),
         ("month_year", re.compile(rf"(?<![\w-])(?:(?i:in|since|until|by|early|mid-|late)\s*)?(?P<m>{mon}),?\s+{y}")),
         ("phrase", phrase),
-        ("month", re.compile(rf"(?<![\w-])(?P<pre>(?i:in|since|until|by|early|mid-|late|last|next|this|of))\s*(?P<m>{mon})(?![\w-])")),
+        ("month", re.compile(rf"(?<![\w-])(?P<pre>(?i:in|since|until|by|early|mid-|late|last|next|this|of|for|to|from|during|through))\s*(?P<m>{mon})(?![\w-])")),
         ("quarter", re.compile(rf"(?<![\w-])(?:(?i:the)\s+)?(?:{year('y0')}\s+)?(?P<q>(?i:{ordinal}))[- ](?:(?i:fiscal)[- ])?(?i:quarter)(?:{_sep(language)}{y})?(?![\w-])|(?<![\w-])Q(?P<q2>[1-4])(?:\s+|/){year('y2')}")),
         ("half", re.compile(rf"(?<![\w-])(?:(?i:the)\s+)?(?P<h>(?i:first|second))[- ](?i:half)(?:\s+of\s+(?:(?i:the\s+year)|{y}))?(?![\w-])")),
         ("season", re.compile(rf"(?<![\w-])(?:(?P<pre>(?i:this|last|next|the|in|early|late|mid-?|since|until|by))\s+)(?P<s>(?i:{season}))(?:\s+(?:of\s+)?{y})?(?![\w-])|(?<![\w-])(?P<s2>(?i:{season}))\s+{year('y2')}")),
@@ -80,7 +80,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("ago", re.compile(rf"(?<![\w-])(?P<n>{number})\s+(?P<u>years?|months?|weeks?|days?)\s+(?:ago|earlier|before)(?![\w-])", re.I)),
         ("year", re.compile(rf"(?<![\w-])(?:(?i:in|since|until|by|early|late|fiscal|before|after|from|of|around|between)\s+){y}(?![\d-])")),
         ("bare_year", re.compile(rf"(?<![\w.,/$-]){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-]))")),
-        ("the_period", re.compile(r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bof ))the\s+(?P<adj>latest\s+|most\s+recent\s+|current\s+)?(?P<unit>quarter|half)(?![\w-])", re.I)),
+        ("the_period", re.compile(r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bof )|(?<=\bduring )|(?<=\bover ))the\s+(?P<adj>latest\s+|most\s+recent\s+|current\s+)?(?P<unit>quarter|half)(?![\w-])", re.I)),
         ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on|late|early)\s+)?(?P<wd>{wd})(?:\s+(?:night|morning|evening|afternoon))?(?![\w-])")),
         ("deictic", re.compile(r"(?<![\w-])(?:today|tomorrow)(?![\w-])", re.I)),
     ]

@@ -34,6 +34,9 @@ class Anchor:
     # the article's last dated period before this expression (start, end, precision), for
     # words that point back to it: "the quarter", "the year-earlier quarter"
     previous: tuple | None = None
+    # the last day and year the article named, for "am Tag darauf", "that year"
+    named_day: date | None = None
+    named_year: int | None = None
 
     def knows(self, unit: str) -> bool:
         return self.pub is not None and _RANK.get(self.precision, 0) >= _RANK[unit]
@@ -224,10 +227,21 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
         if kind == "phrase":
             said = re.sub(r"\s+", " ", m.group().lower())
             unit, shift, what = phrases(lang)[said]
-            if said in _SAME_PERIOD_A_YEAR_BEFORE and at.previous and at.previous[2] in ("quarter", "half"):
+            # "the year-earlier quarter": the period named before, a year back, when the sentence
+            # names that kind of period (otherwise the text gives only the year)
+            if (said in _SAME_PERIOD_A_YEAR_BEFORE and at.previous and at.previous[2] in ("quarter", "half")
+                    and re.search(rf"\b(?:{at.previous[2]}|period)s?\b", sentence, re.I)):
                 start, end, precision = at.previous
                 return (start.replace(year=start.year - 1), end.replace(year=end.year - 1, day=min(end.day, 28) if end.month == 2 else end.day),
                         precision, True, "the period named before, a year earlier", "date")
+            if unit in ("named-day", "named-year"):
+                if unit == "named-day" and at.named_day:
+                    d = at.named_day + timedelta(days=shift)
+                    return d, d, "day", True, "the day named before" + (f", {shift:+d} day" if shift else ""), "date"
+                if unit == "named-year" and at.named_year:
+                    y = at.named_year + shift
+                    return date(y, 1, 1), date(y, 12, 31), "year", True, "the year named before" + (f", {shift:+d}" if shift else ""), "date"
+                return _unresolved(unit[6:], f"unresolved: refers to a {unit[6:]} named before, and the text names none")
             if what != "date":
                 label = _KINDS[what]
                 return _unresolved(None, f"{label}: {'a stretch of time' if what == 'duration' else 'a recurring time' if what == 'set' else 'the present, not a day'}, not a date", label)
@@ -305,7 +319,9 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
             unit = g["u"].lower()
             unit = "year" if unit.startswith(("jahr", "year")) else "month" if unit.startswith(("monat", "month")) \
                 else "week" if unit.startswith(("woche", "week")) else "day"
-            return _unit_span(unit, -n, at, f"relative to publication ({n} {unit}s before)")
+            ahead = (g.get("dir") or "").lower() == "in"          # "in zwei Wochen"
+            return _unit_span(unit, n if ahead else -n, at,
+                              f"relative to publication ({n} {unit}{'s' if n != 1 else ''} {'after' if ahead else 'before'})")
         if kind in ("weekday", "night"):
             return _weekday(g, at, night=kind == "night")
         if kind == "the_period":
