@@ -219,3 +219,23 @@ def test_days_and_years_named_before():
     assert [(_d(r["start_date"]), r["how"]) for r in rows][1] == ("1998-01-01", "the year named before")
     alone = dates_in_text("The next day the strike ended.", "en", OCT, "day")
     assert alone[0]["resolved"] is False and "names none" in alone[0]["how"]
+
+
+def test_conflicts_from_the_word_index_equal_all_pairs(monkeypatch):
+    from itertools import combinations
+
+    import analysis.dates.conflicts as conflicts
+
+    months = ["Juli", "August", "September", "Oktober"]
+    names = ["Schoigu", "Lawrow", "Kim", "Putin", "Wladiwostok", "Pjöngjang", "Moskau", "Seoul"]
+    texts = [f"{names[i % 8]} besuchte {names[(i * 3) % 8]} und {names[(i * 5 + 1) % 8]} im {months[i % 4]} 2023."
+             for i in range(60)]
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(60)], "outlet": [f"O{i % 5}" for i in range(60)],
+                         "language": "de", "text": texts, "published": pd.Timestamp("2023-10-01"),
+                         "published_precision": "day"})
+    mentions = analysis.date_mentions(arts)
+    fast = analysis.date_conflicts(mentions, max_share=1.0)
+    monkeypatch.setattr(conflicts, "_candidate_pairs", lambda bags, n: list(combinations(range(len(bags)), 2)))
+    slow = analysis.date_conflicts(mentions, max_share=1.0)
+    assert len(fast) > 50
+    pd.testing.assert_frame_equal(fast, slow)

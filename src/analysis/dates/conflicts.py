@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from itertools import combinations
 
 import pandas as pd
 
@@ -52,22 +54,38 @@ def date_conflicts(mentions: pd.DataFrame, *, min_shared: int = 2, max_share: fl
     common = {w for w, n in df.items() if len(sentences) > 4 and n / len(sentences) > max_share}
     rows = []
     records = res.to_dict("records")
-    for i, a in enumerate(records):
-        for j in range(i + 1, len(records)):
-            b = records[j]
-            if a["article_id"] == b["article_id"] or a["precision"] != b["precision"]:
+    for i, j in _candidate_pairs([bag - common for bag in bags], min_shared):
+        a, b = records[i], records[j]
+        if a["article_id"] == b["article_id"] or a["precision"] != b["precision"]:
+            continue
+        if a["resolved"] and b["resolved"]:
+            if not (a["end_date"] < b["start_date"] or b["end_date"] < a["start_date"]):
                 continue
-            if a["resolved"] and b["resolved"]:
-                if not (a["end_date"] < b["start_date"] or b["end_date"] < a["start_date"]):
-                    continue
-            elif pd.isna(a["_month"]) or pd.isna(b["_month"]) or a["_month"] == b["_month"]:
-                continue                  # a year is unknown: only different months certainly differ
-            shared = (bags[i] & bags[j]) - common
-            if len(shared) >= min_shared:
-                rows.append((", ".join(sorted(shared)), a["article_id"], a["outlet"], a["expression"],
-                             a["start_date"], a["end_date"], b["article_id"], b["outlet"], b["expression"],
-                             b["start_date"], b["end_date"], a["sentence"], b["sentence"]))
+        elif pd.isna(a["_month"]) or pd.isna(b["_month"]) or a["_month"] == b["_month"]:
+            continue                  # a year is unknown: only different months certainly differ
+        shared = (bags[i] & bags[j]) - common
+        if len(shared) < min_shared:
+            continue
+        rows.append((", ".join(sorted(shared)), a["article_id"], a["outlet"], a["expression"],
+                     a["start_date"], a["end_date"], b["article_id"], b["outlet"], b["expression"],
+                     b["start_date"], b["end_date"], a["sentence"], b["sentence"]))
     out = pd.DataFrame(rows, columns=cols)
     # rarer shared words point more surely to one event: "Sergej Schoigu" before "Putin"
     score = [sum(1 / df.get(w, 1) for w in ws.split(", ")) for ws in out["shared_words"]]
-    return out.assign(_score=score).sort_values("_score", ascending=False, ignore_index=True).drop(columns="_score")
+    return (out.assign(_score=score).sort_values("_score", ascending=False, ignore_index=True, kind="stable")
+            .drop(columns="_score"))
+
+
+def _candidate_pairs(bags: list[set], min_shared: int) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) whose bags share at least ``min_shared`` words, found through
+    an index from each word to the mentions using it: only mentions that share a word are ever
+    compared, instead of every pair of mentions in the corpus."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, bag in enumerate(bags):
+        for word in bag:
+            postings[word].append(i)
+    shared: Counter = Counter()
+    for ids in postings.values():
+        if len(ids) > 1:
+            shared.update(combinations(ids, 2))
+    return sorted(pair for pair, n in shared.items() if n >= min_shared)
