@@ -161,3 +161,35 @@ def test_lines_an_outlet_repeats_are_page_furniture_not_terms():
     x = set(freq.loc[freq["outlet"] == "X", "term"].str.lower())
     assert "twitter" not in x and "share" not in x and {"senate", "tariffs"} <= x
     assert "twitter" in set(freq.loc[freq["outlet"] == "Y", "term"].str.lower())   # one article of Y: its own words
+
+
+def _reference_frequencies(articles, by="label", stopwords=True):
+    """Term counts the way they were computed before coded tokens: from the string frame of
+    analysis.tokens (a reference for the test, kept outside the package)."""
+    from analysis.tokens import _aliases
+
+    tok = analysis.tokens(articles, by=by)
+    totals = tok.groupby(by).size()
+    kept = tok[~tok["stopword"]] if stopwords else tok
+    canonical = set(_aliases()[1].values())
+    common = (kept.groupby(["term", "token"]).size().rename("n").reset_index()
+              .sort_values(["term", "n", "token"], ascending=[True, False, True])
+              .drop_duplicates("term").set_index("term")["token"])
+    display = {t: (t if t in canonical else form) for t, form in common.items()}
+    freq = kept.groupby([by, "term"]).agg(count=("term", "size"), n_articles=("article_id", "nunique")).reset_index()
+    freq["per_10k"] = freq["count"] / freq[by].map(totals) * 10_000
+    freq["term"] = freq["term"].map(display)
+    freq = freq.sort_values([by, "count", "term"], ascending=[True, False, True])
+    freq["rank"] = freq.groupby(by)["count"].rank(method="min", ascending=False).astype(int)
+    return freq[[by, "term", "count", "per_10k", "n_articles", "rank"]].reset_index(drop=True)
+
+
+def test_counting_from_codes_equals_the_string_frame(articles):
+    mixed = pd.concat([articles, articles.assign(
+        article_id=articles["article_id"] + "-en", language="en", label="Wire (en)",
+        text=["Putin's aides said the U.S. and KCNA reported it. Officials didn't say when, Kim's aides said. " * 3
+              + str(i) for i in range(len(articles))])], ignore_index=True)
+    for stopwords in (True, False):
+        got = analysis.term_frequencies(mixed, by="label", stopwords=stopwords)
+        pd.testing.assert_frame_equal(got, _reference_frequencies(mixed, stopwords=stopwords), check_dtype=False)
+    assert "Putin" in set(got["term"]) and "Putins" not in set(got["term"])      # genitives still merged

@@ -1,8 +1,8 @@
 """Term frequencies and keyness: which words each outlet uses, and which are its own.
 
 Verbs after quanteda's: :func:`term_frequencies` (``textstat_frequency``) and
-:func:`keyness` (``textstat_keyness`` with the log-likelihood measure), over the tidy
-token frame of :func:`analysis.tokens.tokens`.
+:func:`keyness` (``textstat_keyness`` with the log-likelihood measure), over the tokens of
+:func:`analysis.tokens.tokens`, counted from integer codes (:func:`analysis.tokens.coded_tokens`).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .lexicon import read_tsv
-from .tokens import Normalize, tokens as tokenize_corpus
+from .tokens import Normalize, coded_tokens
 from .frames import require_columns
 
 
@@ -28,15 +28,17 @@ def stopword_set(language: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _display_forms(tok: pd.DataFrame) -> pd.Series:
-    """The form shown for each term: its alias name, else its most frequent spelling."""
+def _display_forms(tok: pd.DataFrame, terms: list[str], surfaces: list[str]) -> dict[int, str]:
+    """The form shown for each term code: its alias name, else its most frequent spelling
+    (ties: the first in sort order)."""
     from .tokens import _aliases
 
     canonical = set(_aliases()[1].values())
-    common = (tok.groupby(["term", "token"]).size().rename("n").reset_index()
-              .sort_values(["term", "n", "token"], ascending=[True, False, True])
-              .drop_duplicates("term").set_index("term")["token"])
-    return pd.Series({t: (t if t in canonical else form) for t, form in common.items()}, name="display")
+    pairs = tok.groupby(["term", "token"], sort=False).size().rename("n").reset_index()
+    pairs["spelling"] = [surfaces[t] for t in pairs["token"]]
+    best = (pairs.sort_values(["term", "n", "spelling"], ascending=[True, False, True])
+            .drop_duplicates("term"))
+    return {t: (terms[t] if terms[t] in canonical else form) for t, form in zip(best["term"], best["spelling"])}
 
 
 def term_frequencies(
@@ -56,22 +58,19 @@ def term_frequencies(
     ``None`` (real words, the default), ``"stem"`` or ``"lemma"``.
     """
     require_columns(articles, ["article_id", "text"], "term_frequencies")
-    tok = tokenize_corpus(articles, by=by, normalize=normalize)
-    return _frequencies(tok, by, stopwords=stopwords, min_count=min_count)
-
-
-def _frequencies(tok: pd.DataFrame, by: str, *, stopwords: bool = True, min_count: int = 1) -> pd.DataFrame:
+    tok, terms, surfaces = coded_tokens(articles, by=by, normalize=normalize)
     columns = [by, "term", "count", "per_10k", "n_articles", "rank"]
     if tok.empty:
         return pd.DataFrame(columns=columns)
-    totals = tok.groupby(by).size()
+    totals = tok.groupby(by, observed=True).size()
     kept = tok[~tok["stopword"]] if stopwords else tok
-    display = _display_forms(kept) if len(kept) else pd.Series(dtype=object)
-    freq = (kept.groupby([by, "term"])
-            .agg(count=("term", "size"), n_articles=("article_id", "nunique"))
+    display = _display_forms(kept, terms, surfaces) if len(kept) else {}
+    freq = (kept.groupby([by, "term"], observed=True)
+            .agg(count=("article", "size"), n_articles=("article", "nunique"))
             .reset_index())
     freq = freq[freq["count"] >= min_count]
-    freq["per_10k"] = freq["count"] / freq[by].map(totals) * 10_000
+    freq[by] = freq[by].astype(object)
+    freq["per_10k"] = freq["count"] / freq[by].map(totals).astype(float) * 10_000
     freq["term"] = freq["term"].map(display)
     freq = freq.sort_values([by, "count", "term"], ascending=[True, False, True])
     freq["rank"] = freq.groupby(by)["count"].rank(method="min", ascending=False).astype(int)
@@ -137,21 +136,23 @@ def keyness(
     ``min_count`` times in both groups together are not tested. Sorted by ``g2``.
     """
     require_columns(articles, ["article_id", "text"], "keyness")
-    tok = tokenize_corpus(articles, by=by, normalize=normalize)
+    tok, terms, surfaces = coded_tokens(articles, by=by, normalize=normalize)
     groups = set(tok[by])
     if target not in groups:
         raise ValueError(f"target {target!r} not found in column {by!r}; groups: {sorted(groups)}")
     refs = [reference] if isinstance(reference, str) else reference
     if refs is not None and (missing := set(refs) - groups):
         raise ValueError(f"reference {sorted(missing)} not found in column {by!r}; groups: {sorted(groups)}")
-    tok = tok.assign(side=np.where(tok[by] == target, "target",
-                                   np.where(tok[by] != target if refs is None else tok[by].isin(refs), "reference", "")))
+    group = tok[by].astype(object)
+    side = np.where(group == target, "target", np.where(group != target if refs is None else group.isin(refs),
+                                                        "reference", ""))
+    tok = tok.assign(side=side)
     tok = tok[tok["side"] != ""]
     c, d = int((tok["side"] == "target").sum()), int((tok["side"] == "reference").sum())
     if d == 0:
         raise ValueError("the reference corpus is empty")
     kept = tok[~tok["stopword"]] if stopwords else tok
-    display = _display_forms(kept)
+    display = _display_forms(kept, terms, surfaces)
     a = kept[kept["side"] == "target"].groupby("term").size()
     b = kept[kept["side"] == "reference"].groupby("term").size()
     table = pd.DataFrame({"target_count": a, "reference_count": b}).fillna(0).astype(int)
@@ -168,5 +169,5 @@ def keyness(
     table["log_ratio"] = np.log2((ta / c) / (rb / d))
     table["significant"] = table["p_adjusted"] < alpha
     table.index = table.index.map(display)
-    table = table.rename_axis("term").reset_index().sort_values("g2", ascending=False, ignore_index=True)
+    table = table.rename_axis("term").reset_index().sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
     return table

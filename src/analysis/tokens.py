@@ -108,6 +108,39 @@ def _plain_words(text: str, start: int, end: int, language: str, normalize: Norm
         yield m.start(), m.start() + len(word), word, normalize_word(key, language, normalize)
 
 
+def _article_tokens(articles: pd.DataFrame, by: str, aliases: bool, normalize: Normalize, boilerplate: bool):
+    """The analysed articles and an iterator over their tokens: (row number, article id, group,
+    language, sentence number, start, end, surface, key, stopword). Lines an outlet repeats
+    across its articles are left out with a warning (``boilerplate=False`` keeps them)."""
+    from .terms import stopword_set
+
+    articles = analysed(articles, "term counts")
+    furniture = boilerplate_lines(articles, by=by) if boilerplate else pd.DataFrame(columns=[by, "line"])
+    if len(furniture):
+        warnings.warn(f"{len(furniture)} line(s) that an outlet repeats across its articles (share buttons, "
+                      f"credits …) left out of term counts; analysis.boilerplate_lines lists them "
+                      f"(e.g. {furniture['line'].iloc[0]!r})", stacklevel=4)
+    skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
+
+    def each():
+        for i, art in enumerate(articles.itertuples()):
+            language = _language(art)
+            stop = stopword_set(language)
+            group = group_value(getattr(art, by, None))
+            spans = split_sentences(art.text)
+            cut = boilerplate_spans(art.text, skip[group]) if group in skip else []
+            sid = 0
+            for s, e, surface, key in tokenize(art.text, language, aliases=aliases, normalize=normalize):
+                if cut and any(a <= s < b for a, b in cut):
+                    continue
+                while sid < len(spans) - 1 and s >= spans[sid][1]:
+                    sid += 1
+                is_stop = surface.lower().replace("’", "'") in stop or len(surface) < 2
+                yield i, art.article_id, group, language, sid, s, e, surface, key, is_stop
+
+    return articles, each()
+
+
 def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
            normalize: Normalize = None, boilerplate: bool = True) -> pd.DataFrame:
     """One row per word token of each article's body; lines an outlet repeats across its
@@ -117,34 +150,58 @@ def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
     in ``text``), ``token`` (as written), ``term`` (the counting key), ``stopword`` (bool).
     """
     require_columns(articles, ["article_id", "text"], "tokens")
-    from .terms import stopword_set
-
-    articles = analysed(articles, "term counts")
-    furniture = boilerplate_lines(articles, by=by) if boilerplate else pd.DataFrame(columns=[by, "line"])
-    if len(furniture):
-        warnings.warn(f"{len(furniture)} line(s) that an outlet repeats across its articles (share buttons, "
-                      f"credits …) left out of term counts; analysis.boilerplate_lines lists them "
-                      f"(e.g. {furniture['line'].iloc[0]!r})", stacklevel=3)
-    skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
-    rows = []
-    for art in articles.itertuples():
-        language = _language(art)
-        stop = stopword_set(language)
-        group = group_value(getattr(art, by, None))
-        spans = split_sentences(art.text)
-        cut = boilerplate_spans(art.text, skip[group]) if group in skip else []
-        sid = 0
-        for s, e, surface, key in tokenize(art.text, language, aliases=aliases, normalize=normalize):
-            if cut and any(a <= s < b for a, b in cut):
-                continue
-            while sid < len(spans) - 1 and s >= spans[sid][1]:
-                sid += 1
-            is_stop = surface.lower().replace("’", "'") in stop or len(surface) < 2
-            rows.append((art.article_id, group, sid, s, e, surface, key, is_stop))
+    articles, each = _article_tokens(articles, by, aliases, normalize, boilerplate)
+    rows = [(aid, group, sid, s, e, surface, key, stop) for _, aid, group, _, sid, s, e, surface, key, stop in each]
     frame = pd.DataFrame(rows, columns=["article_id", by, "sentence_id", "start", "end", "token", "term", "stopword"])
     if normalize is None and len(frame):
         frame["term"] = _merge_genitives(frame, articles)
     return frame
+
+
+def coded_tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
+                 normalize: Normalize = None, boilerplate: bool = True) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The tokens that counting needs, as integer codes: one row per token with ``article``
+    (row number), the ``by`` group, ``term`` and ``token`` (codes into the two lists returned)
+    and ``stopword``. The same tokens and terms as :func:`tokens` (German genitives merged the
+    same way), in a fraction of the memory: at 10,000 articles the string frame took 2.5 GB."""
+    from array import array
+
+    articles, each = _article_tokens(articles, by, aliases, normalize, boilerplate)
+    term_ids: dict[str, int] = {}
+    token_ids: dict[str, int] = {}
+    group_ids: dict[str, int] = {}
+    art, grp, term, tok = array("i"), array("i"), array("i"), array("i")
+    stop = bytearray()
+    german = [_language(a) == "de" for a in articles.itertuples()]
+    for i, _, group, _, _, _, _, surface, key, is_stop in each:
+        art.append(i)
+        grp.append(group_ids.setdefault(group, len(group_ids)))
+        term.append(term_ids.setdefault(key, len(term_ids)))
+        tok.append(token_ids.setdefault(surface, len(token_ids)))
+        stop.append(is_stop)
+    terms, surfaces = list(term_ids), list(token_ids)
+    groups = pd.Categorical.from_codes(list(grp), categories=list(group_ids)) if group_ids else pd.Categorical([])
+    frame = pd.DataFrame({"article": pd.array(art, dtype="int32"), by: groups,
+                          "term": pd.array(term, dtype="int32"), "token": pd.array(tok, dtype="int32"),
+                          "stopword": pd.array(list(stop), dtype=bool)})
+    if normalize is None and len(frame):
+        # _merge_genitives on codes: capital German tokens, their terms' forms without the -s
+        capital = pd.Series([s[:1].isupper() for s in surfaces])[frame["token"].to_numpy()].to_numpy()
+        is_german = pd.Series(german, dtype=bool)[frame["article"].to_numpy()].to_numpy()
+        names = {terms[t] for t in pd.unique(frame["term"].to_numpy()[capital & is_german])}
+        ends_s = pd.Series([t.endswith("s") for t in terms])[frame["term"].to_numpy()].to_numpy()
+        candidate = is_german & capital & ends_s & ~frame["stopword"].to_numpy()
+        stripped = {t: terms[t][:-1] for t in pd.unique(frame["term"].to_numpy()[candidate]) if terms[t][:-1] in names}
+        if stripped:
+            for t, form in stripped.items():
+                term_ids.setdefault(form, len(term_ids))
+            terms = list(term_ids)
+            remap = {t: term_ids[form] for t, form in stripped.items()}
+            codes = frame["term"].to_numpy().copy()
+            hit = candidate & pd.Series(codes).isin(list(remap)).to_numpy()
+            codes[hit] = pd.Series(codes[hit]).map(remap).to_numpy()
+            frame["term"] = pd.array(codes, dtype="int32")
+    return frame, terms, surfaces
 
 
 def _merge_genitives(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
@@ -152,8 +209,8 @@ def _merge_genitives(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
 
     Only capitalised words whose form without the -s also occurs capitalised in the corpus.
     """
-    languages = articles["language"] if "language" in articles else pd.Series("de", index=articles.index)
-    german = frame["article_id"].map(dict(zip(articles["article_id"], languages))).fillna("de") == "de"
+    german_ids = {a.article_id for a in articles.itertuples() if _language(a) == "de"}
+    german = frame["article_id"].isin(german_ids)
     capital = frame["token"].str[0].str.isupper()
     names = set(frame.loc[capital & german, "term"])
     candidate = german & capital & frame["term"].str.endswith("s") & ~frame["stopword"]
