@@ -193,3 +193,25 @@ def test_counting_from_codes_equals_the_string_frame(articles):
         got = analysis.term_frequencies(mixed, by="label", stopwords=stopwords)
         pd.testing.assert_frame_equal(got, _reference_frequencies(mixed, stopwords=stopwords), check_dtype=False)
     assert "Putin" in set(got["term"]) and "Putins" not in set(got["term"])      # genitives still merged
+
+
+def test_a_wire_story_reprinted_by_sixty_outlets_is_found():
+    story = ("Die Regierung in Pjöngjang hat nach Angaben der staatlichen Nachrichtenagentur KCNA am Montag "
+             "eine neue Rakete getestet, die nach Einschätzung von Fachleuten eine Reichweite von mehreren "
+             "tausend Kilometern haben könnte.")
+    # 61 of 261 articles carry it (a quarter of the corpus is the boilerplate threshold)
+    words = "Rat Stadt Haus Weg Zeit Jahr Land Frau Mann Kind Arbeit Geld Recht Wasser Schule".split()
+    others = [" ".join(words[(i * 7 + j * 3) % len(words)] + str(i * 31 + j) for j in range(40)) for i in range(200)]
+    arts = pd.DataFrame({"article_id": [f"a{i:02d}" for i in range(61)] + [f"x{i}" for i in range(200)],
+                         "outlet": [f"Outlet {i}" for i in range(261)], "language": "de",
+                         "text": [story] + [f"Meldung {i} aus der Redaktion {i}. {story} Weitere Angaben gab es nicht."
+                                           for i in range(1, 61)] + others})
+    passages = analysis.shared_passages(arts, min_words=8)
+    # every reprint is linked to the first article that carries the story (it was 0: the
+    # shingles were in more than 50 articles and skipped as boilerplate)
+    linked = passages[passages["article_a"] == "a00"]
+    assert set(linked["article_b"]) == {f"a{i:02d}" for i in range(1, 61)}
+    assert (linked["n_words"] >= 30).all()
+    # few copies: every pair, as before
+    few = analysis.shared_passages(arts.head(4), min_words=8, max_articles=50)
+    assert len(few) == 6

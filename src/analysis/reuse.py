@@ -5,7 +5,9 @@ reduced to lower-case word tokens (punctuation, quote marks and case ignored); e
 ``min_words`` consecutive tokens (a *shingle*) is hashed, and articles sharing a hash share
 that run. Overlapping matches are merged into maximal passages. This is linear in corpus
 size (a dictionary of hashes), not a pairwise diff, so it stays fast on thousands of
-articles; shingles found in more than ``max_articles`` articles (boilerplate) are skipped.
+articles. A shingle found in many articles links each to the first that has it (see
+``_matches``); one found in more than ``max_articles`` (a quarter of the corpus, at least 50:
+boilerplate) is skipped.
 """
 from __future__ import annotations
 
@@ -35,8 +37,19 @@ def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
-def _matches(articles: pd.DataFrame, min_words: int, max_articles: int, progress: bool | None = None):
-    """Per article pair, the (position in a, position in b) of every shared shingle."""
+CLIQUE_MAX = 10   # a shingle in at most this many articles links every pair of them
+
+
+def _matches(articles: pd.DataFrame, min_words: int, max_articles: int | None, progress: bool | None = None):
+    """Per article pair, the (position in a, position in b) of every shared shingle.
+
+    A shingle in a few articles (up to :data:`CLIQUE_MAX`) links every pair of them. One in
+    more, a wire story reprinted widely, links each of them to the first article that has it
+    (in the frame's order), so the work grows with the number of copies, not its square.
+    Shingles in more than ``max_articles`` articles (default: a quarter of the corpus, at least
+    50) are boilerplate and skipped.
+    """
+    limit = max_articles if max_articles is not None else max(50, len(articles) // 4)
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     tokens = []
     texts = progress_bar(articles["text"], len(articles), progress, "Finding shared passages")
@@ -48,11 +61,19 @@ def _matches(articles: pd.DataFrame, min_words: int, max_articles: int, progress
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for hits in index.values():
         docs = {d for d, _ in hits}
-        if len(docs) < 2 or len(docs) > max_articles:
+        if len(docs) < 2 or len(docs) > limit:
             continue
-        for (da, pa), (db, pb) in combinations(sorted(hits), 2):
-            if da != db:
-                pairs[(da, db)].append((pa, pb))
+        if len(docs) <= CLIQUE_MAX:
+            for (da, pa), (db, pb) in combinations(sorted(hits), 2):
+                if da != db:
+                    pairs[(da, db)].append((pa, pb))
+        else:
+            hits = sorted(hits)
+            first = hits[0][0]
+            heads = [pa for d, pa in hits if d == first]
+            for db, pb in hits:
+                if db != first:
+                    pairs[(first, db)].extend((pa, pb) for pa in heads)
     return tokens, pairs
 
 
@@ -69,7 +90,7 @@ def _runs(matches: list[tuple[int, int]], min_words: int) -> list[tuple[int, int
 
 
 def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "outlet",
-                    max_articles: int = 50, progress: bool | None = None) -> pd.DataFrame:
+                    max_articles: int | None = None, progress: bool | None = None) -> pd.DataFrame:
     """Passages of at least ``min_words`` consecutive words that two articles share.
 
     One row per passage and article pair: ``article_a``, ``article_b``, their ``outlet_a``,
@@ -100,7 +121,7 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
 
 
 def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: int = 8,
-                 max_articles: int = 50, progress: bool | None = None) -> pd.DataFrame:
+                 max_articles: int | None = None, progress: bool | None = None) -> pd.DataFrame:
     """Share of each row's body words found in the column's text (0-1; NaN on the diagonal).
 
     ``by="article_id"`` compares articles; ``by="outlet"`` (or any column) pools each group's
