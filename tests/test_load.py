@@ -273,3 +273,34 @@ def test_a_tables_other_columns_are_kept(tmp_path):
     assert list(df["label"]) == ["dpa", "Reuters"]                 # the loader's own label is not replaced
     reasons = " ".join(analysis.load_report(df)["reason"])
     assert "also kept as they are: region, label, words" in reasons and "kept as 'data_label'" in reasons
+
+
+def test_a_cached_corpus_reopens_equal_and_notices_changes(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"Berlin (dpa) - Die Regierung sagte am Montag, Plan {i} gelte.\n", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    cache = tmp_path / "cache"
+    with warnings.catch_warnings(record=True) as first:
+        warnings.simplefilter("always")
+        a = analysis.load_articles(folder, cache=cache)
+    assert len(list(cache.glob("*.parquet"))) == 1
+    with warnings.catch_warnings(record=True) as again:
+        warnings.simplefilter("always")
+        b = analysis.load_articles(folder, cache=cache)
+    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(analysis.load_report(a), analysis.load_report(b))
+    assert [str(w.message) for w in again] == [str(w.message) for w in first]        # the warning again
+    (folder / "a1.txt").write_text("Berlin (dpa) - Die Polizei meldete am Dienstag einen Unfall.\n", encoding="utf-8")
+    c = analysis.load_articles(folder, cache=cache)
+    assert "Unfall" in c.set_index("article_id").loc["a1", "text"]                   # not the stale frame
+    assert len(list(cache.glob("*.parquet"))) == 2
+    # a corpus mixing time zones keeps each article's clock through the cache
+    pd.DataFrame({"id": ["us", "de"], "outlet": ["CNN", "dpa"], "date": ["2023-09-12T22:00:00-04:00", "2023-09-13 05:00"],
+                  "text": ["Officials said the talks went on. " * 3, "Die Regierung sagte, es gehe weiter. " * 3]}
+                 ).to_csv(tmp_path / "zones.csv", index=False)
+    fresh = analysis.load_articles(tmp_path / "zones.csv", cache=cache)
+    reopened = analysis.load_articles(tmp_path / "zones.csv", cache=cache)
+    for x, y in zip(fresh["published"], reopened["published"]):
+        assert x == y and x.utcoffset() == y.utcoffset() and x.hour == y.hour

@@ -219,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # progress bars print timings on stderr: in a report they would make two runs differ
     os.environ["TQDM_DISABLE"] = "1"
+    # the four notebooks and the index load the same corpus: parse it once, then read Parquet
+    import tempfile
+
+    cache = tempfile.TemporaryDirectory(prefix="analysis-cache-")
+    os.environ.setdefault("ANALYSIS_CACHE", cache.name)
     notebooks = args.notebooks or sorted(NOTEBOOK_DIR.glob("*.ipynb"))
     paths = [str(Path(d).resolve()) for d in args.data]
     data = paths[0] if len(paths) == 1 else (paths or None)      # what load_articles takes

@@ -10,6 +10,7 @@ import pandas as pd
 from .decode import decode, fingerprint
 from .folder import discover, manifest_entries
 from ..progress import progress_bar
+from .cache import cache_folder, cache_key, read_cached, write_cached
 from .report import Report
 from .rows import article_row, articles_frame, free_id
 from .tables import load_table, table_suffix
@@ -37,6 +38,7 @@ def load_articles(
     date_col: str | None = None,
     language_col: str | None = None,
     progress: bool | None = None,
+    cache: bool | str | Path | None = None,
 ) -> pd.DataFrame:
     """Load articles into a DataFrame with one row per article (columns: :data:`COLUMNS`).
 
@@ -61,7 +63,33 @@ def load_articles(
     holds one zone); ``pd.to_datetime(df["published"], utc=True)`` puts them on one clock.
     ``segment`` separates body text from captions, credits, headings and notes; it is on
     for text pages and off for tables (whose text is usually the body already).
+
+    ``cache`` keeps the loaded frame as Parquet and returns it while no input file, option or
+    loader file has changed: True (in ``$ANALYSIS_CACHE`` or ``~/.cache/news-analysis``), a
+    folder, or False. None (default): cached only when ``$ANALYSIS_CACHE`` is set, as
+    ``python -m analysis report`` does for its notebooks.
     """
+    options = dict(manifest=manifest, errors=errors, tz=tz, segment=segment, text_col=text_col, id_col=id_col,
+                   title_col=title_col, outlet_col=outlet_col, date_col=date_col, language_col=language_col)
+    folder = cache_folder(cache)
+    if folder is None or errors == "raise":
+        return _load(path, progress=progress, **options)
+    key = cache_key(path if path is not None else bundled_data_dir(), options)
+    hit = read_cached(folder, key)
+    if hit is not None:
+        frame, records = hit
+        report = Report(errors)
+        for file, line, status, reason in records:
+            report.add(file, status, reason, line)
+        report.summarise(len(frame))                    # the same warnings as the first load
+        return frame
+    frame = _load(path, progress=progress, **options)
+    write_cached(frame, folder, key)
+    return frame
+
+
+def _load(path, *, manifest, errors, tz, segment, text_col, id_col, title_col, outlet_col, date_col,
+          language_col, progress) -> pd.DataFrame:
     report = Report(errors)
     if path is None:
         path = bundled_data_dir()
