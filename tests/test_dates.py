@@ -239,3 +239,12 @@ def test_conflicts_from_the_word_index_equal_all_pairs(monkeypatch):
     slow = analysis.date_conflicts(mentions, max_share=1.0)
     assert len(fast) > 50
     pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_the_same_rows_whatever_n_jobs(articles):
+    many = pd.concat([articles.assign(article_id=articles["article_id"] + f"-{k}",
+                                      published=pd.Timestamp("2023-09-14", tz="Europe/Berlin") + pd.Timedelta(days=k),
+                                      published_precision="day") for k in range(12)], ignore_index=True)
+    serial = analysis.date_mentions(many, n_jobs=1, kinds="all")
+    pd.testing.assert_frame_equal(serial, analysis.date_mentions(many, n_jobs=2, kinds="all"))
+    assert len(many) >= 40 and serial["resolved"].sum() > 100

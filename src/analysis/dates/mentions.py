@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..frames import group_value, require_columns
 from ..languages import analysed
-from ..progress import progress_bar
+from ..parallel import map_chunks
 from ..sentences import split_sentences
 from ..tokens import _language
 from .patterns import patterns
@@ -85,8 +85,15 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
     return rows
 
 
+def _dates_chunk(job) -> list[dict]:
+    items, kinds = job
+    return [{"article_id": aid, "outlet": group, **row}
+            for aid, group, text, language, published, precision in items
+            for row in dates_in_text(text, language, published, precision, kinds)]
+
+
 def date_mentions(articles: pd.DataFrame, *, by: str = "outlet", kinds=DEFAULT_KINDS,
-                  progress: bool | None = None) -> pd.DataFrame:
+                  n_jobs: int | None = None, progress: bool | None = None) -> pd.DataFrame:
     """One row per time expression in each article's body.
 
     Columns: ``article_id``, ``outlet`` (the ``by`` column's value), ``sentence``, ``start``,
@@ -97,16 +104,16 @@ def date_mentions(articles: pd.DataFrame, *, by: str = "outlet", kinds=DEFAULT_K
     day), ``resolved`` and ``how`` (``absolute``, ``year from publication (past tense)``,
     ``relative to publication``, or ``unresolved: ...`` with the reason). ``kinds`` adds
     ``duration`` ("in den vergangenen Tagen") and ``set`` ("jeden Montag"), which are reported
-    but never dated: ``kinds="all"``. ``progress``: a bar (None: from a few hundred articles on).
+    but never dated: ``kinds="all"``. ``n_jobs`` processes (default: every core; the same rows
+    whatever the number). ``progress``: a bar (None: from a few hundred articles on).
     """
     require_columns(articles, ["article_id", "text"], "date_mentions")
     kinds = _kinds(kinds)
     articles = analysed(articles, "date mentions")
-    rows = []
-    for art in progress_bar(articles.itertuples(), len(articles), progress, "Finding dates"):
-        for row in dates_in_text(art.text, _language(art), getattr(art, "published", None),
-                                 getattr(art, "published_precision", None), kinds):
-            rows.append({"article_id": art.article_id, "outlet": group_value(getattr(art, by, None)), **row})
+    items = [(art.article_id, group_value(getattr(art, by, None)), art.text, _language(art),
+              getattr(art, "published", None), getattr(art, "published_precision", None))
+             for art in articles.itertuples()]
+    rows = map_chunks(_dates_chunk, items, n_jobs=n_jobs, progress=progress, desc="Finding dates", extra=(kinds,))
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     out["start_date"] = pd.to_datetime(out["start_date"])
     out["end_date"] = pd.to_datetime(out["end_date"])

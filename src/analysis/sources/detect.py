@@ -8,10 +8,8 @@ source with its cue and adds venues, ``context`` resolves pronouns and role noun
 from __future__ import annotations
 
 import gc
-import os
 import re
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +24,7 @@ from .model import Model, load_model
 from .text import tokenize
 from ..frames import require_columns
 from ..languages import analysed, analysed_language
-from ..progress import PROGRESS_THRESHOLD, progress_bar
+from ..parallel import map_chunks
 
 OUTPUT_COLUMNS = [
     "article_id", "outlet", "sentence_id", "sentence", "start", "end", "category", "source",
@@ -35,7 +33,6 @@ OUTPUT_COLUMNS = [
 ]
 # "der Koreanischen Zentralen Nachrichtenagentur (KCNA)": the short name belongs to the source
 ACRONYM_AFTER = re.compile(r"\s*\(\s*[„“\"«»]?[A-ZÄÖÜ][\w.&-]{0,14}[“”\"«»]?\s*\)")
-PARALLEL_MIN_ARTICLES = 40      # below this, starting processes costs more than it saves
 MAX_SENTENCE_CHARS = 5000       # about 750 words (the longest of 35,000 training sentences: 3,109 characters)
 
 
@@ -259,17 +256,7 @@ def find_attributions(
     items = [(aid, out if isinstance(out, str) and out else None, text if isinstance(text, str) else "",
               analysed_language(lang))
              for aid, out, text, lang in zip(articles["article_id"], outlets, articles["text"], languages)]
-    if n_jobs is None or n_jobs < 1:
-        n_jobs = os.cpu_count() or 1
-    size = max(1, min(200, len(items) // (n_jobs * 4) or 1))
-    chunks = [(items[i:i + size], *extra) for i in range(0, len(items), size)]
-    show = progress if progress is not None else len(items) > PROGRESS_THRESHOLD
-    if n_jobs > 1 and len(items) >= PARALLEL_MIN_ARTICLES:
-        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-            results = progress_bar(pool.map(_detect_chunk, chunks), len(chunks), show, "Finding attributions", "chunk")
-            rows = [row for part in results for row in part]
-    else:
-        rows = [row for part in progress_bar(map(_detect_chunk, chunks), len(chunks), show, "Finding attributions", "chunk") for row in part]
+    rows = map_chunks(_detect_chunk, items, n_jobs=n_jobs, progress=progress, desc="Finding attributions", extra=extra)
     frame = pd.DataFrame(rows, columns=OUTPUT_COLUMNS)
     long = [it[0] for it in items if _has_long_sentence(it[2])]
     if long:
