@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.10 or newer is needed; found " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
 	$(PYTHON) -m venv $(VENV)
 	@echo "Installing the pinned dependencies into $(VENV) (a few minutes the first time; later runs skip this)"
-	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -c requirements.lock -e ".[test,train]"
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -c requirements.lock -e ".[test,train,dask]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (news-analysis)" >/dev/null
 	@touch $(STAMP)
 
