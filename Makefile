@@ -51,6 +51,7 @@ evaluate-dates: setup
 	$(BIN)/python ../shared/dev/dates/score.py all
 
 benchmark: setup
+	$(BIN)/python benchmarks/bench_scale.py 1000 10000
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_long_input.py
 	$(BIN)/python benchmarks/bench_report.py 250 2000

@@ -143,18 +143,19 @@ def keyness(
     refs = [reference] if isinstance(reference, str) else reference
     if refs is not None and (missing := set(refs) - groups):
         raise ValueError(f"reference {sorted(missing)} not found in column {by!r}; groups: {sorted(groups)}")
-    group = tok[by].astype(object)
-    side = np.where(group == target, "target", np.where(group != target if refs is None else group.isin(refs),
-                                                        "reference", ""))
+    # 1 target, 2 reference, 0 neither: small integers, not a string per token
+    is_target = (tok[by] == target).to_numpy()
+    is_reference = ~is_target if refs is None else tok[by].isin(refs).to_numpy() & ~is_target
+    side = np.where(is_target, 1, np.where(is_reference, 2, 0)).astype("int8")
     tok = tok.assign(side=side)
-    tok = tok[tok["side"] != ""]
-    c, d = int((tok["side"] == "target").sum()), int((tok["side"] == "reference").sum())
+    tok = tok[tok["side"] != 0]
+    c, d = int((tok["side"] == 1).sum()), int((tok["side"] == 2).sum())
     if d == 0:
         raise ValueError("the reference corpus is empty")
     kept = tok[~tok["stopword"]] if stopwords else tok
     display = _display_forms(kept, terms, surfaces)
-    a = kept[kept["side"] == "target"].groupby("term").size()
-    b = kept[kept["side"] == "reference"].groupby("term").size()
+    a = kept[kept["side"] == 1].groupby("term").size()
+    b = kept[kept["side"] == 2].groupby("term").size()
     table = pd.DataFrame({"target_count": a, "reference_count": b}).fillna(0).astype(int)
     table = table[table.sum(axis=1) >= min_count]
     g2 = log_likelihood(table["target_count"], table["reference_count"], c, d)
