@@ -104,6 +104,7 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
     arts = articles.reset_index(drop=True)
     tokens, pairs = _matches(arts, min_words, max_articles, progress)
     group = [group_value(v) for v in arts[by]] if by in arts else ["unknown"] * len(arts)
+    ids, texts = list(arts["article_id"]), list(arts["text"])      # lists: .at per row cost a fifth of the time
     rows = []
     for (i, j), matches in sorted(pairs.items()):
         (_, sa), (_, sb) = tokens[i], tokens[j]
@@ -111,10 +112,9 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
             start_a, end_a = sa[a0][0], sa[a1 - 1][1]
             start_b, end_b = sb[b0][0], sb[b1 - 1][1]
             rows.append((
-                arts.at[i, "article_id"], arts.at[j, "article_id"],
-                group[i], group[j],
+                ids[i], ids[j], group[i], group[j],
                 a1 - a0, start_a, end_a, start_b, end_b,
-                arts.at[i, "text"][start_a:end_a], arts.at[j, "text"][start_b:end_b],
+                texts[i][start_a:end_a], texts[j][start_b:end_b],
             ))
     out = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     return out.sort_values("n_words", ascending=False, ignore_index=True)
