@@ -215,3 +215,15 @@ def test_a_wire_story_reprinted_by_sixty_outlets_is_found():
     # few copies: every pair, as before
     few = analysis.shared_passages(arts.head(4), min_words=8, max_articles=50)
     assert len(few) == 6
+
+
+def test_shared_passages_are_maximal_even_when_phrases_repeat():
+    # a text whose sentences repeat: matches on different diagonals interleave; each copied
+    # stretch must still come out as one passage, not as fragments
+    base = ("Die Regierung teilte am Montag in der Hauptstadt mit dass die Gespräche weitergehen sollen. " * 2
+            + "Ein Sprecher sagte am Abend vor Journalisten in Berlin dass man zuversichtlich sei.")
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "de",
+                         "text": [base, "Vorspann der Zeitung B. " + base]})
+    passages = analysis.shared_passages(arts, min_words=8)
+    longest = passages.iloc[0]
+    assert longest["passage_a"] == longest["passage_b"] and longest["n_words"] == len(base.replace(".", " ").split())

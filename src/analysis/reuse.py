@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -41,52 +40,56 @@ CLIQUE_MAX = 10   # a shingle in at most this many articles links every pair of 
 
 
 def _matches(articles: pd.DataFrame, min_words: int, max_articles: int | None, progress: bool | None = None):
-    """Per article pair, the (position in a, position in b) of every shared shingle.
+    """The words of each article, and per article pair (a < b) the passages they share as
+    runs (a0, a1, b0, b1) of word positions, ends exclusive.
 
     A shingle in a few articles (up to :data:`CLIQUE_MAX`) links every pair of them. One in
     more, a wire story reprinted widely, links each of them to the first article that has it
     (in the frame's order), so the work grows with the number of copies, not its square.
     Shingles in more than ``max_articles`` articles (default: a quarter of the corpus, at least
-    50) are boilerplate and skipped.
+    50) are boilerplate and skipped. Runs grow along each pair's diagonal (the same offset
+    between the two texts) while each article is read in order, so no list of every shared
+    shingle is ever held.
     """
+    from array import array
+
     limit = max_articles if max_articles is not None else max(50, len(articles) // 4)
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    tokens = []
+    tokens, hashes = [], []
     texts = progress_bar(articles["text"], len(articles), progress, "Finding shared passages")
     for i, text in enumerate(texts):
         words, spans = _words(text)
         tokens.append((words, spans))
-        for p in range(len(words) - min_words + 1):
-            index[hash(tuple(words[p:p + min_words]))].append((i, p))
-    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for hits in index.values():
-        docs = {d for d, _ in hits}
-        if len(docs) < 2 or len(docs) > limit:
-            continue
-        if len(docs) <= CLIQUE_MAX:
-            for (da, pa), (db, pb) in combinations(sorted(hits), 2):
-                if da != db:
-                    pairs[(da, db)].append((pa, pb))
-        else:
-            hits = sorted(hits)
-            first = hits[0][0]
-            heads = [pa for d, pa in hits if d == first]
-            for db, pb in hits:
-                if db != first:
-                    pairs[(first, db)].extend((pa, pb) for pa in heads)
-    return tokens, pairs
-
-
-def _runs(matches: list[tuple[int, int]], min_words: int) -> list[tuple[int, int, int, int]]:
-    """Merge shingle matches that continue each other into passages (a0, a1, b0, b1), ends exclusive."""
-    runs = []
-    for pa, pb in sorted(set(matches)):
-        if runs and pa == runs[-1][1] - min_words + 1 and pb == runs[-1][3] - min_words + 1:
-            a0, _, b0, _ = runs[-1]
-            runs[-1] = (a0, pa + min_words, b0, pb + min_words)
-        else:
-            runs.append((pa, pa + min_words, pb, pb + min_words))
-    return runs
+        row = array("q", (hash(tuple(words[p:p + min_words])) for p in range(len(words) - min_words + 1)))
+        hashes.append(row)
+        for p, h in enumerate(row):
+            index[h].append((i, p))
+    spread: dict[int, tuple[int, int]] = {}         # hash -> (articles having it, the first of them)
+    runs: dict[tuple[int, int], list[list[int]]] = defaultdict(list)
+    for a, row in enumerate(hashes):
+        growing: dict[tuple[int, int], list[int]] = {}     # (b, offset) -> the run that may grow
+        for p, h in enumerate(row):
+            hits = index[h]
+            if len(hits) < 2:
+                continue
+            if h not in spread:
+                docs = {d for d, _ in hits}
+                spread[h] = (len(docs), min(docs))
+            k, first = spread[h]
+            if k < 2 or k > limit or (k > CLIQUE_MAX and a != first):
+                continue
+            for b, q in hits:
+                if b <= a:                  # each pair once; in a star the first article is the lowest
+                    continue
+                run = growing.get((b, q - p))
+                if run is not None and run[1] == p + min_words - 1:
+                    run[1] += 1
+                    run[3] += 1
+                else:
+                    run = [p, p + min_words, q, q + min_words]
+                    runs[(a, b)].append(run)
+                    growing[(b, q - p)] = run
+    return tokens, runs
 
 
 def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "outlet",
@@ -106,9 +109,9 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
     group = [group_value(v) for v in arts[by]] if by in arts else ["unknown"] * len(arts)
     ids, texts = list(arts["article_id"]), list(arts["text"])      # lists: .at per row cost a fifth of the time
     rows = []
-    for (i, j), matches in sorted(pairs.items()):
+    for (i, j), found in sorted(pairs.items()):
         (_, sa), (_, sb) = tokens[i], tokens[j]
-        for a0, a1, b0, b1 in _runs(matches, min_words):
+        for a0, a1, b0, b1 in sorted(found):
             start_a, end_a = sa[a0][0], sa[a1 - 1][1]
             start_b, end_b = sb[b0][0], sb[b1 - 1][1]
             rows.append((
@@ -117,7 +120,7 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
                 texts[i][start_a:end_a], texts[j][start_b:end_b],
             ))
     out = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
-    return out.sort_values("n_words", ascending=False, ignore_index=True)
+    return out.sort_values("n_words", ascending=False, ignore_index=True, kind="stable")
 
 
 def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: int = 8,
@@ -137,8 +140,8 @@ def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: i
     for g, (words, _) in zip(group, tokens):
         total[g] += len(words)
     covered: dict[tuple[str, str], set] = defaultdict(set)   # (A, B) -> {(article, position)} of A
-    for (i, j), matches in pairs.items():
-        for a0, a1, b0, b1 in _runs(matches, min_words):
+    for (i, j), found in pairs.items():
+        for a0, a1, b0, b1 in found:
             covered[(group[i], group[j])].update((i, p) for p in range(a0, a1))
             covered[(group[j], group[i])].update((j, p) for p in range(b0, b1))
     m = pd.DataFrame(0.0, index=pd.Index(labels, name=by), columns=pd.Index(labels, name=f"{by} (found in)"))
