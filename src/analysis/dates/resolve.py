@@ -81,14 +81,14 @@ def _year_of(month: int, day: int | None, at: Anchor, rel: str = "") -> tuple[in
     pub = at.pub
     if not at.knows("month"):
         return pub.year, "year from publication"
-    here = (month, day or 0) if day else (month, 0)
+    here = (month, day or 0)
     now = (pub.month, pub.day if day else 0)
     if _PAST_WORDS.search(rel):
         return (pub.year if here < now else pub.year - 1), "year from publication (the last one before it)"
     if _NEXT_WORDS.search(rel):
         return (pub.year if here > now else pub.year + 1), "year from publication (the next one after it)"
 
-    def offset(y: int) -> int:       # days from publication to the date (mid-month for a month)
+    def offset(y: int) -> int:       # days from publication to the date (0 inside the month named)
         if day:
             return (date(y, month, min(day, calendar.monthrange(y, month)[1])) - pub).days
         first, last = _month_span(y, month)
