@@ -7,25 +7,12 @@ Verbs after quanteda's: :func:`term_frequencies` (``textstat_frequency``) and
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from .lexicon import read_tsv
 from .tokens import Normalize, coded_tokens
 from .frames import require_columns
-
-
-@lru_cache(maxsize=None)
-def stopword_set(language: str) -> frozenset[str]:
-    """Stopwords: the stop-words package's list plus ``data/stopwords_news.tsv``."""
-    from stop_words import get_stop_words
-
-    words = {w.lower() for w in get_stop_words(language)}
-    news = read_tsv("stopwords_news.tsv")
-    words |= set(news.loc[news["language"] == language, "word"].str.lower())
-    return frozenset(words)
 
 
 def _display_forms(tok: pd.DataFrame, terms: list[str], surfaces: list[str]) -> dict[int, str]:

@@ -18,6 +18,7 @@ from .boilerplate import boilerplate_lines, boilerplate_spans
 from .languages import analysed, analysed_language
 from .lexicon import read_tsv, split_aliases
 from .sentences import split_sentences
+from .stopwords import stopword_set
 from .frames import group_value, require_columns
 
 Normalize = Literal["stem", "lemma"] | None
@@ -112,8 +113,6 @@ def _article_tokens(articles: pd.DataFrame, by: str, aliases: bool, normalize: N
     """The analysed articles and an iterator over their tokens: (row number, article id, group,
     language, sentence number, start, end, surface, key, stopword). Lines an outlet repeats
     across its articles are left out with a warning (``boilerplate=False`` keeps them)."""
-    from .terms import stopword_set
-
     articles = analysed(articles, "term counts")
     furniture = boilerplate_lines(articles, by=by) if boilerplate else pd.DataFrame(columns=[by, "line"])
     if len(furniture):

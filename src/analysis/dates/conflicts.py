@@ -39,7 +39,7 @@ def date_conflicts(mentions: pd.DataFrame, *, min_shared: int = 2, max_share: fl
     res = mentions[mentions["resolved"] | mentions["_month"].notna()].reset_index(drop=True)
     if res.empty:
         return pd.DataFrame(columns=cols)
-    from ..terms import stopword_set
+    from ..stopwords import stopword_set
 
     skip = set(months) | {w.lower() for ws in WEEKDAYS.values() for w in ws} | stopword_set("de") | stopword_set("en")
 
