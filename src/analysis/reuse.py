@@ -54,23 +54,29 @@ def _matches(articles: pd.DataFrame, min_words: int, max_articles: int | None, p
     from array import array
 
     limit = max_articles if max_articles is not None else max(50, len(articles) // 4)
-    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     tokens, hashes = [], []
     texts = progress_bar(articles["text"], len(articles), progress, "Finding shared passages")
-    for i, text in enumerate(texts):
+    for text in texts:
         words, spans = _words(text)
         tokens.append((words, spans))
-        row = array("q", (hash(tuple(words[p:p + min_words])) for p in range(len(words) - min_words + 1)))
-        hashes.append(row)
-        for p, h in enumerate(row):
-            index[h].append((i, p))
+        hashes.append(array("q", (hash(tuple(words[p:p + min_words])) for p in range(len(words) - min_words + 1))))
+    # most shingles occur once: find the shared ones with numpy and index only those
+    flat = np.frombuffer(b"".join(h.tobytes() for h in hashes), dtype=np.int64) if hashes else np.zeros(0, np.int64)
+    _, inverse, counts = np.unique(flat, return_inverse=True, return_counts=True)
+    shared = counts[inverse] > 1
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    offset = 0
+    for i, row in enumerate(hashes):
+        for p in np.flatnonzero(shared[offset:offset + len(row)]).tolist():
+            index[row[p]].append((i, p))
+        offset += len(row)
     spread: dict[int, tuple[int, int]] = {}         # hash -> (articles having it, the first of them)
     runs: dict[tuple[int, int], list[list[int]]] = defaultdict(list)
     for a, row in enumerate(hashes):
         growing: dict[tuple[int, int], list[int]] = {}     # (b, offset) -> the run that may grow
         for p, h in enumerate(row):
-            hits = index[h]
-            if len(hits) < 2:
+            hits = index.get(h)
+            if hits is None:
                 continue
             if h not in spread:
                 docs = {d for d, _ in hits}
