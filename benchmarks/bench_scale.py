@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "train"
-STAGES = ["load", "sources", "terms", "keyness", "dates", "passages"]
+STAGES = ["load", "sources", "terms", "keyness", "dates", "passages", "stream"]
 WORD = re.compile(r"\w+")
 
 
@@ -94,6 +94,8 @@ STAGE_CODE = {
     "keyness": "out = analysis.keyness(arts, target=arts['outlet'].value_counts().index[0], min_count=5)",
     "dates": "out = analysis.date_mentions(arts, progress=False)",
     "passages": "out = analysis.shared_passages(arts, progress=False)",
+    # reads the files itself, 2,000 at a time: its peak memory is the streaming path's
+    "stream": "import analysis.stream; out = analysis.stream.stream_counts(folder, chunk_size=2000, progress=False)",
 }
 
 
@@ -104,7 +106,7 @@ import json, resource, time, warnings, pandas as pd
 warnings.simplefilter("ignore")
 import analysis
 folder, cache = {str(folder)!r}, {str(cache)!r}
-arts = None if {stage!r} == "load" else pd.read_parquet(cache)
+arts = None if {stage!r} in ("load", "stream") else pd.read_parquet(cache)
 t0 = time.perf_counter()
 {STAGE_CODE[stage]}
 dt = time.perf_counter() - t0

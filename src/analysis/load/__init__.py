@@ -6,7 +6,7 @@ input file ends up either loaded or listed in the load report with the reason.
 """
 from __future__ import annotations
 
-from .articles import bundled_data_dir, load_articles
+from .articles import bundled_data_dir, iter_articles, load_articles
 from .decode import count_words, decode, detect_language
 from .folder import MANIFEST_COLUMNS, read_manifest
 from ..progress import PROGRESS_THRESHOLD
@@ -15,6 +15,6 @@ from .rows import COLUMNS, EXTRA_COLUMNS, parse_published
 
 __all__ = [
     "ArticleLoadError", "COLUMNS", "EXTRA_COLUMNS", "LoadWarning", "MANIFEST_COLUMNS", "PROGRESS_THRESHOLD",
-    "Problem", "bundled_data_dir", "count_words", "decode", "detect_language", "load_articles",
+    "Problem", "bundled_data_dir", "count_words", "decode", "detect_language", "iter_articles", "load_articles",
     "load_report", "parse_published", "read_manifest",
 ]

@@ -93,14 +93,51 @@ def _load(path, *, manifest, errors, tz, segment, text_col, id_col, title_col, o
     report = Report(errors)
     if path is None:
         path = bundled_data_dir()
+    if isinstance(path, (str, Path)) and table_suffix(Path(path)) and Path(path).is_file():
+        return load_table(
+            Path(path), report, tz=tz, segment=bool(segment), text_col=text_col, id_col=id_col,
+            title_col=title_col, outlet_col=outlet_col, date_col=date_col,
+            language_col=language_col, progress=progress,
+        )
+    rows = list(_file_rows(path, manifest, report, tz, True if segment is None else segment, progress))
+    return articles_frame(rows, report, tz)
+
+
+def iter_articles(path: str | Path | Iterable[str | Path] | None = None, *, chunk_size: int = 1000,
+                  manifest: str | Path | None = None, errors: Literal["warn", "raise", "ignore"] = "warn",
+                  tz: str = "Europe/Berlin", segment: bool | None = None, progress: bool | None = None):
+    """Articles of a folder (or a list of files) in frames of ``chunk_size`` rows, read as
+    they are needed: for corpora larger than memory. The same rows as :func:`load_articles`
+    (duplicates and repeated ids are caught across chunks); each frame's load report holds
+    the problems found so far, and one summary warning comes at the end. A table is read
+    whole and handed out in slices (split a table larger than memory into files)."""
+    if chunk_size < 1:
+        raise ValueError("chunk_size must be at least 1")
+    if path is not None and isinstance(path, (str, Path)) and table_suffix(Path(path)) and Path(path).is_file():
+        whole = load_articles(path, errors=errors, tz=tz, segment=segment, progress=progress)
+        for start in range(0, len(whole), chunk_size):
+            yield whole.iloc[start:start + chunk_size].reset_index(drop=True)
+        return
+    report = Report(errors)
+    chunk, total = [], 0
+    for row in _file_rows(path if path is not None else bundled_data_dir(), manifest, report, tz,
+                          True if segment is None else segment, progress):
+        chunk.append(row)
+        if len(chunk) == chunk_size:
+            total += len(chunk)
+            yield articles_frame(chunk, report, tz, summarise=False)
+            chunk = []
+    total += len(chunk)
+    if chunk:
+        yield articles_frame(chunk, report, tz, summarise=False)
+    report.summarise(total)
+
+
+def _file_rows(path, manifest, report: Report, tz, segment: bool, progress):
+    """One row per loaded page of a folder or a list of files; every other entry and every
+    problem goes to ``report``."""
     if isinstance(path, (str, Path)):
         path = Path(path)
-        if table_suffix(path) and path.is_file():
-            return load_table(
-                path, report, tz=tz, segment=bool(segment), text_col=text_col, id_col=id_col,
-                title_col=title_col, outlet_col=outlet_col, date_col=date_col,
-                language_col=language_col, progress=progress,
-            )
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such file or folder")
         files, manifest_path = discover(path, manifest, report)
@@ -109,7 +146,6 @@ def _load(path, *, manifest, errors, tz, segment, text_col, id_col, title_col, o
         files = [Path(p) for p in path]
         manifest_path = Path(manifest) if manifest else None
         folder = None
-    segment = True if segment is None else segment
     # only files inside the folder the user named are read: a manifest row or a symbolic link
     # cannot pull in /etc/passwd or a file beside the corpus
     resolved = {f: f.resolve() for f in files}        # each path resolved once (a few syscalls each)
@@ -121,7 +157,7 @@ def _load(path, *, manifest, errors, tz, segment, text_col, id_col, title_col, o
     entries = manifest_entries(manifest_path, resolved, report, folder_load=folder is not None) \
         if manifest_path is not None else {}
 
-    rows, seen, ids = [], {}, {}
+    seen, ids = {}, {}
     for file in progress_bar(sorted(files), len(files), progress, "Loading articles", "file"):
         entry = entries.get(str(resolved[file]))
         line = entry["line"] if entry else None
@@ -153,5 +189,4 @@ def _load(path, *, manifest, errors, tz, segment, text_col, id_col, title_col, o
         row = article_row(article_id, file, text, entry or {}, report, line, tz, segment, encoding)
         if row is not None:
             ids[article_id] = file
-            rows.append(row)
-    return articles_frame(rows, report, tz)
+            yield row

@@ -175,12 +175,13 @@ def article_row(article_id, file, text, entry, report, line, tz, segment, encodi
     }
 
 
-def articles_frame(rows: list[dict], report: Report, tz: str) -> pd.DataFrame:
+def articles_frame(rows: list[dict], report: Report, tz: str, summarise: bool = True) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
     frame["published"] = published_column(list(frame["published"]), frame.index, tz)
     frame["n_words"] = frame["n_words"].astype("int64")
     for col in ("outlet", "outlet_evidence", "published_precision", "title", "kicker"):
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     frame.attrs["load_report"] = report.records()
-    report.summarise(len(frame))
+    if summarise:
+        report.summarise(len(frame))
     return frame

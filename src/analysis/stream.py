@@ -1,0 +1,82 @@
+"""Corpora larger than memory: read articles in chunks and keep only counts.
+
+:func:`stream_counts` reads a folder chunk by chunk (:func:`analysis.load.iter_articles`),
+finds attributions and date mentions in each chunk, and keeps per group only what adds up:
+attributions per category, articles and words, and resolved dates per span. No chunk's text
+is kept after it is counted. The tables equal the in-memory ones (:func:`source_reliance`,
+:func:`date_counts` of :func:`date_mentions`). Term counts are not streamed yet: their
+display forms, German genitives and boilerplate lines are decided over the whole corpus.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .dates import DEFAULT_KINDS, date_mentions
+from .frames import compare_by
+from .load import iter_articles
+from .reliance import source_reliance
+from .sources import CATEGORIES, find_attributions
+
+DATE_COUNT_COLUMNS = ["kind", "precision", "start_date", "end_date", "count"]
+_LISTS = ["headings", "captions", "credits", "cited_sources", "notes"]      # not kept per article
+
+
+def date_counts(mentions: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """How often each group's texts mention each resolved span: ``by``, ``kind``,
+    ``precision``, ``start_date``, ``end_date``, ``count`` (from :func:`date_mentions`, whose
+    group column is ``outlet``)."""
+    resolved = mentions[mentions["resolved"]]
+    counts = (resolved.groupby(["outlet", "kind", "precision", "start_date", "end_date"]).size()
+              .rename("count").reset_index().rename(columns={"outlet": by}))
+    return counts.sort_values([by, "start_date", "end_date", "precision", "kind"], ignore_index=True)
+
+
+def stream_counts(path=None, *, by: str = "outlet", chunk_size: int = 1000, n_jobs: int | None = None,
+                  kinds=DEFAULT_KINDS, progress: bool | None = None, **load_options) -> dict[str, pd.DataFrame]:
+    """Source reliance and date counts of a corpus read ``chunk_size`` articles at a time.
+
+    Returns ``{"source_reliance": …, "date_counts": …, "articles": …}``: the first two as
+    :func:`source_reliance` and :func:`date_counts` would give on the whole corpus, the last
+    one row per article without its text and the pieces set aside from it (id, outlet, label,
+    language, dates, words), with the load report in its ``attrs``.
+    """
+    reliance_parts, date_parts, article_parts = [], [], []
+    last = None
+    for i, arts in enumerate(iter_articles(path, chunk_size=chunk_size, progress=progress, **load_options)):
+        arts = compare_by(arts, by)
+        attributions = find_attributions(arts, n_jobs=n_jobs, progress=False)
+        part = source_reliance(attributions, arts, by=by)
+        reliance_parts.append(part.assign(_chunk=i))
+        date_parts.append(date_counts(date_mentions(arts, by=by, kinds=kinds, n_jobs=n_jobs, progress=False), by))
+        article_parts.append(arts.drop(columns=["text", *_LISTS]))
+        last = arts
+    if last is None:
+        return {"source_reliance": pd.DataFrame(), "date_counts": pd.DataFrame(), "articles": pd.DataFrame()}
+    articles = pd.concat(article_parts, ignore_index=True)
+    articles.attrs["load_report"] = last.attrs.get("load_report", ())
+    return {"source_reliance": _combine_reliance(pd.concat(reliance_parts, ignore_index=True), by),
+            "date_counts": _combine_dates(pd.concat(date_parts, ignore_index=True), by),
+            "articles": articles}
+
+
+def _combine_reliance(parts: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per-chunk reliance tables summed: counts per category, articles and words per group
+    (each chunk repeats its group sizes on every category row), shares and rates again."""
+    counts = parts.groupby([by, "category"], observed=True)["count"].sum()
+    sizes = parts.drop_duplicates(["_chunk", by]).groupby(by)[["n_articles", "n_words"]].sum()
+    index = pd.MultiIndex.from_product([sizes.index, CATEGORIES], names=[by, "category"])
+    table = counts.reindex(index, fill_value=0).rename("count").reset_index()
+    totals = table.groupby(by)["count"].transform("sum")
+    table["share"] = (table["count"] / totals).where(totals > 0, 0.0)
+    table = table.join(sizes, on=by)
+    table["per_1000_words"] = 1000 * table["count"] / table["n_words"]
+    table["category"] = pd.Categorical(table["category"], CATEGORIES, ordered=True)
+    return table[[by, "category", "count", "share", "per_1000_words", "n_articles", "n_words"]]
+
+
+def _combine_dates(parts: pd.DataFrame, by: str) -> pd.DataFrame:
+    if parts.empty:
+        return pd.DataFrame(columns=[by, *DATE_COUNT_COLUMNS])
+    keys = [by, "kind", "precision", "start_date", "end_date"]
+    out = parts.groupby(keys)["count"].sum().reset_index()
+    return out.sort_values([by, "start_date", "end_date", "precision", "kind"], ignore_index=True)

@@ -1,0 +1,40 @@
+"""Reading a corpus in chunks gives the same counts as loading it whole."""
+from __future__ import annotations
+
+import pandas as pd
+
+import analysis
+from analysis.stream import date_counts, stream_counts
+
+
+def _corpus(folder, articles):
+    """Six versions of the sample articles as pages in a folder with a manifest, and one
+    duplicate that must be rejected even when it falls into another chunk."""
+    pages = folder / "articles"
+    pages.mkdir(parents=True)
+    rows = []
+    for k in range(6):
+        for art in articles.itertuples():
+            name = f"{k}_{art.article_id}.txt"
+            (pages / name).write_text(f"Fassung {k}.\n\n{art.text}\n", encoding="utf-8")
+            rows.append({"file": name, "outlet": art.outlet or "", "published": "2023-09-14", "language": art.language})
+    (pages / "z_duplicate.txt").write_text((pages / rows[0]["file"]).read_text(encoding="utf-8"), encoding="utf-8")
+    pd.DataFrame(rows).to_csv(folder / "articles.csv", index=False)
+    return folder
+
+
+def test_chunks_give_the_counts_of_the_whole_corpus(tmp_path, articles):
+    folder = _corpus(tmp_path / "corpus", articles)
+    whole = analysis.load_articles(folder)
+    chunks = list(analysis.load.iter_articles(folder, chunk_size=7))
+    assert [len(c) for c in chunks] == [7, 7, 7, 7, 2]
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)
+    assert "duplicate of" in " ".join(analysis.load_report(chunks[-1])["reason"])     # across chunks
+
+    streamed = stream_counts(folder, by="label", chunk_size=7, n_jobs=1)
+    expected = analysis.source_reliance(analysis.find_attributions(whole, n_jobs=1), whole, by="label")
+    pd.testing.assert_frame_equal(streamed["source_reliance"], expected, check_dtype=False)
+    dates = date_counts(analysis.date_mentions(whole, by="label", n_jobs=1), by="label")
+    pd.testing.assert_frame_equal(streamed["date_counts"], dates, check_dtype=False)
+    assert "text" not in streamed["articles"] and len(streamed["articles"]) == len(whole) == 30
+    assert streamed["source_reliance"]["count"].sum() > 50 and streamed["date_counts"]["count"].sum() > 20
