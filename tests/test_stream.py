@@ -38,3 +38,21 @@ def test_chunks_give_the_counts_of_the_whole_corpus(tmp_path, articles):
     pd.testing.assert_frame_equal(streamed["date_counts"], dates, check_dtype=False)
     assert "text" not in streamed["articles"] and len(streamed["articles"]) == len(whole) == 30
     assert streamed["source_reliance"]["count"].sum() > 50 and streamed["date_counts"]["count"].sum() > 20
+
+
+def test_streamed_term_counts_equal_the_whole_corpus(tmp_path, articles):
+    folder = _corpus(tmp_path / "corpus", articles)
+    # a line every dpa page repeats: boilerplate, decided over all chunks together
+    for page in sorted((folder / "articles").glob("*.txt"))[::2]:
+        first, rest = page.read_text(encoding="utf-8").split("\n\n", 1)
+        page.write_text(f"{first}\n\nTeilen Sie diesen Artikel mit Freunden, sagte die Redaktion.\n\n{rest}", encoding="utf-8")
+    whole = analysis.load_articles(folder)
+    from analysis.stream import stream_term_frequencies
+
+    for stopwords in (True, False):
+        streamed = stream_term_frequencies(folder, by="label", chunk_size=7, stopwords=stopwords)
+        pd.testing.assert_frame_equal(streamed, analysis.term_frequencies(whole, by="label", stopwords=stopwords),
+                                      check_dtype=False)
+    assert "Putin" in set(streamed["term"]) and "Putins" not in set(streamed["term"])
+    assert "teilen sie diesen artikel mit freunden, sagte die redaktion." in set(analysis.boilerplate_lines(whole, by="label")["line"])
+    assert "Freunden" not in set(streamed["term"])           # the repeated line left out, as in memory

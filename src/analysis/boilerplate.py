@@ -6,6 +6,7 @@ Term counts leave them out and say so; :func:`boilerplate_lines` lists them for 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -27,23 +28,37 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+def line_counts(articles: pd.DataFrame, by: str = "outlet") -> tuple[dict, dict]:
+    """Per ``by`` group: its number of articles, and in how many of them each short line
+    occurs. Both add up over chunks of a corpus (:func:`repeated_lines` decides on the sums)."""
+    if articles.empty or "text" not in articles:
+        return {}, {}
+    # grouped as the term counts group ("unknown" for a missing outlet, never dropped)
+    groups = articles[by].map(group_value) if by in articles else pd.Series("unknown", index=articles.index)
+    sizes, counts = {}, {}
+    for group, texts in articles["text"].groupby(groups):
+        sizes[group] = len(texts)
+        counts[group] = Counter(line for text in texts for line in {n for *_, n in _lines(str(text))})
+    return sizes, counts
+
+
+def repeated_lines(sizes: dict, counts: dict, by: str = "outlet") -> pd.DataFrame:
+    """The lines each group repeats across its articles, from :func:`line_counts`."""
+    rows = []
+    for group in sorted(sizes):
+        n_texts = sizes[group]
+        if n_texts < MIN_ARTICLES:
+            continue
+        rows += [(group, line, int(n), n / n_texts) for line, n in counts[group].items()
+                 if n >= MIN_ARTICLES and n >= MIN_SHARE * n_texts]
+    return pd.DataFrame(rows, columns=[by, "line", "n_articles", "share"]).sort_values(
+        [by, "n_articles", "line"], ascending=[True, False, True], ignore_index=True)
+
+
 def boilerplate_lines(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
     """One row per line that one ``by`` group repeats across its articles: ``by``, ``line``
     (lower case, spaces joined), ``n_articles``, ``share`` of the group's articles."""
-    columns = [by, "line", "n_articles", "share"]
-    if articles.empty or "text" not in articles:
-        return pd.DataFrame(columns=columns)
-    # grouped as the term counts group ("unknown" for a missing outlet, never dropped)
-    groups = articles[by].map(group_value) if by in articles else pd.Series("unknown", index=articles.index)
-    rows = []
-    for group, texts in articles["text"].groupby(groups):
-        if len(texts) < MIN_ARTICLES:
-            continue
-        seen = pd.Series([line for text in texts for line in {n for *_, n in _lines(str(text))}]).value_counts()
-        found = seen[(seen >= MIN_ARTICLES) & (seen >= MIN_SHARE * len(texts))]
-        rows += [(group, line, int(n), n / len(texts)) for line, n in found.items()]
-    return pd.DataFrame(rows, columns=columns).sort_values([by, "n_articles", "line"], ascending=[True, False, True],
-                                                           ignore_index=True)
+    return repeated_lines(*line_counts(articles, by), by=by)
 
 
 def boilerplate_spans(text: str, lines: set[str]) -> list[tuple[int, int]]:

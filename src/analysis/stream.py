@@ -4,18 +4,27 @@
 finds attributions and date mentions in each chunk, and keeps per group only what adds up:
 attributions per category, articles and words, and resolved dates per span. No chunk's text
 is kept after it is counted. The tables equal the in-memory ones (:func:`source_reliance`,
-:func:`date_counts` of :func:`date_mentions`). Term counts are not streamed yet: their
-display forms, German genitives and boilerplate lines are decided over the whole corpus.
+:func:`date_counts` of :func:`date_mentions`).
+
+:func:`stream_term_frequencies` reads the corpus three times, because three things are decided
+over all of it: the lines an outlet repeats (boilerplate), the capitalised German words whose
+-s forms are genitives, and then the counts, which add up over chunks.
 """
 from __future__ import annotations
+
+from collections import Counter
 
 import pandas as pd
 
 from .dates import DEFAULT_KINDS, date_mentions
 from .frames import compare_by
+from .languages import analysed_language
 from .load import iter_articles
 from .reliance import source_reliance
+from .boilerplate import line_counts, repeated_lines
 from .sources import CATEGORIES, find_attributions
+from .terms import add_counts, frequencies_from_counts, term_counts
+from .tokens import genitive_names
 
 DATE_COUNT_COLUMNS = ["kind", "precision", "start_date", "end_date", "count"]
 _LISTS = ["headings", "captions", "credits", "cited_sources", "notes"]      # not kept per article
@@ -80,3 +89,27 @@ def _combine_dates(parts: pd.DataFrame, by: str) -> pd.DataFrame:
     keys = [by, "kind", "precision", "start_date", "end_date"]
     out = parts.groupby(keys)["count"].sum().reset_index()
     return out.sort_values([by, "start_date", "end_date", "precision", "kind"], ignore_index=True)
+
+
+def stream_term_frequencies(path=None, *, by: str = "outlet", chunk_size: int = 1000, stopwords: bool = True,
+                            min_count: int = 1, **load_options) -> pd.DataFrame:
+    """:func:`term_frequencies` of a corpus read ``chunk_size`` articles at a time (three
+    passes; see the module's docstring). Equal to the in-memory table."""
+    def chunks():
+        for arts in iter_articles(path, chunk_size=chunk_size, progress=False, **load_options):
+            yield compare_by(arts, by)
+
+    sizes: dict = {}
+    lines: dict = {}
+    for arts in chunks():                                     # 1: lines each group repeats
+        n, c = line_counts(arts[arts["language"].map(analysed_language).notna()] if "language" in arts else arts, by)
+        for group in n:
+            sizes[group] = sizes.get(group, 0) + n[group]
+            lines.setdefault(group, Counter()).update(c[group])
+    furniture = repeated_lines(sizes, lines, by)
+    skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
+    names: set = set()
+    for arts in chunks():                                     # 2: names whose -s is a genitive
+        names |= genitive_names(arts, by=by, skip=skip)
+    parts = [term_counts(arts, by, stopwords=stopwords, skip=skip, names=names) for arts in chunks()]   # 3: counts
+    return frequencies_from_counts(add_counts(parts, by), by, min_count) if parts else pd.DataFrame()

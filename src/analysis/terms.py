@@ -18,14 +18,63 @@ from .frames import require_columns
 def _display_forms(tok: pd.DataFrame, terms: list[str], surfaces: list[str]) -> dict[int, str]:
     """The form shown for each term code: its alias name, else its most frequent spelling
     (ties: the first in sort order)."""
+    pairs = tok.groupby(["term", "token"], sort=False).size().rename("n").reset_index()
+    pairs["term"] = [terms[t] for t in pairs["term"]]
+    pairs["token"] = [surfaces[t] for t in pairs["token"]]
+    return _choose_display(pairs)
+
+
+def _choose_display(spellings: pd.DataFrame) -> dict[str, str]:
+    """term -> shown form, from (term, token, n) counts."""
     from .tokens import _aliases
 
     canonical = set(_aliases()[1].values())
-    pairs = tok.groupby(["term", "token"], sort=False).size().rename("n").reset_index()
-    pairs["spelling"] = [surfaces[t] for t in pairs["token"]]
-    best = (pairs.sort_values(["term", "n", "spelling"], ascending=[True, False, True])
-            .drop_duplicates("term"))
-    return {t: (terms[t] if terms[t] in canonical else form) for t, form in zip(best["term"], best["spelling"])}
+    best = spellings.sort_values(["term", "n", "token"], ascending=[True, False, True]).drop_duplicates("term")
+    return {t: (t if t in canonical else form) for t, form in zip(best["term"], best["token"])}
+
+
+def term_counts(articles: pd.DataFrame, by: str = "outlet", *, stopwords: bool = True, normalize: Normalize = None,
+                skip: dict | None = None, names: set | None = None) -> dict[str, pd.DataFrame]:
+    """Counts that add up over chunks of a corpus: ``totals`` (tokens per group, stopwords
+    included), ``terms`` (``by``, term, count, n_articles) and ``spellings`` (term, token, n).
+    :func:`frequencies_from_counts` turns them, or their sums, into :func:`term_frequencies`.
+    ``skip`` and ``names`` are the corpus-wide boilerplate lines and genitive names when the
+    corpus is counted chunk by chunk (``analysis.stream``)."""
+    tok, terms, surfaces = coded_tokens(articles, by=by, normalize=normalize, skip=skip, names=names)
+    totals = tok.groupby(by, observed=True).size().rename("tokens").reset_index()
+    kept = tok[~tok["stopword"]] if stopwords else tok
+    counted = (kept.groupby([by, "term"], observed=True)
+               .agg(count=("article", "size"), n_articles=("article", "nunique")).reset_index())
+    spellings = kept.groupby(["term", "token"], sort=False).size().rename("n").reset_index()
+    for frame in (counted, spellings):
+        frame["term"] = [terms[t] for t in frame["term"]]
+    spellings["token"] = [surfaces[t] for t in spellings["token"]]
+    for frame in (totals, counted):
+        frame[by] = frame[by].astype(object)
+    return {"totals": totals, "terms": counted, "spellings": spellings}
+
+
+def add_counts(parts: list[dict[str, pd.DataFrame]], by: str = "outlet") -> dict[str, pd.DataFrame]:
+    """The sum of :func:`term_counts` of disjoint chunks: the counts of the whole corpus."""
+    cat = {k: pd.concat([p[k] for p in parts], ignore_index=True) for k in ("totals", "terms", "spellings")}
+    return {"totals": cat["totals"].groupby(by, sort=False)["tokens"].sum().reset_index(),
+            "terms": cat["terms"].groupby([by, "term"], sort=False)[["count", "n_articles"]].sum().reset_index(),
+            "spellings": cat["spellings"].groupby(["term", "token"], sort=False)["n"].sum().reset_index()}
+
+
+def frequencies_from_counts(counts: dict[str, pd.DataFrame], by: str = "outlet", min_count: int = 1) -> pd.DataFrame:
+    """:func:`term_frequencies` from :func:`term_counts` (of one frame or summed chunks)."""
+    columns = [by, "term", "count", "per_10k", "n_articles", "rank"]
+    if counts["totals"].empty:
+        return pd.DataFrame(columns=columns)
+    totals = counts["totals"].set_index(by)["tokens"]
+    display = _choose_display(counts["spellings"]) if len(counts["spellings"]) else {}
+    freq = counts["terms"][counts["terms"]["count"] >= min_count].copy()
+    freq["per_10k"] = freq["count"] / freq[by].map(totals).astype(float) * 10_000
+    freq["term"] = freq["term"].map(display)
+    freq = freq.sort_values([by, "count", "term"], ascending=[True, False, True])
+    freq["rank"] = freq.groupby(by)["count"].rank(method="min", ascending=False).astype(int)
+    return freq[columns].reset_index(drop=True)
 
 
 def term_frequencies(
@@ -45,23 +94,8 @@ def term_frequencies(
     ``None`` (real words, the default), ``"stem"`` or ``"lemma"``.
     """
     require_columns(articles, ["article_id", "text"], "term_frequencies")
-    tok, terms, surfaces = coded_tokens(articles, by=by, normalize=normalize)
-    columns = [by, "term", "count", "per_10k", "n_articles", "rank"]
-    if tok.empty:
-        return pd.DataFrame(columns=columns)
-    totals = tok.groupby(by, observed=True).size()
-    kept = tok[~tok["stopword"]] if stopwords else tok
-    display = _display_forms(kept, terms, surfaces) if len(kept) else {}
-    freq = (kept.groupby([by, "term"], observed=True)
-            .agg(count=("article", "size"), n_articles=("article", "nunique"))
-            .reset_index())
-    freq = freq[freq["count"] >= min_count]
-    freq[by] = freq[by].astype(object)
-    freq["per_10k"] = freq["count"] / freq[by].map(totals).astype(float) * 10_000
-    freq["term"] = freq["term"].map(display)
-    freq = freq.sort_values([by, "count", "term"], ascending=[True, False, True])
-    freq["rank"] = freq.groupby(by)["count"].rank(method="min", ascending=False).astype(int)
-    return freq[columns].reset_index(drop=True)
+    counts = term_counts(articles, by, stopwords=stopwords, normalize=normalize)
+    return frequencies_from_counts(counts, by, min_count)
 
 
 def log_likelihood(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
@@ -156,6 +190,6 @@ def keyness(
     rb = table["reference_count"].where(table["reference_count"] > 0, 0.5)
     table["log_ratio"] = np.log2((ta / c) / (rb / d))
     table["significant"] = table["p_adjusted"] < alpha
-    table.index = table.index.map(display)
+    table.index = [display[terms[t]] for t in table.index]
     table = table.rename_axis("term").reset_index().sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
     return table

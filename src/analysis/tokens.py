@@ -109,17 +109,20 @@ def _plain_words(text: str, start: int, end: int, language: str, normalize: Norm
         yield m.start(), m.start() + len(word), word, normalize_word(key, language, normalize)
 
 
-def _article_tokens(articles: pd.DataFrame, by: str, aliases: bool, normalize: Normalize, boilerplate: bool):
+def _article_tokens(articles: pd.DataFrame, by: str, aliases: bool, normalize: Normalize, boilerplate: bool,
+                    skip: dict | None = None):
     """The analysed articles and an iterator over their tokens: (row number, article id, group,
     language, sentence number, start, end, surface, key, stopword). Lines an outlet repeats
-    across its articles are left out with a warning (``boilerplate=False`` keeps them)."""
+    across its articles are left out with a warning (``boilerplate=False`` keeps them);
+    ``skip`` (group -> lines) gives them when they were found over a whole corpus read in chunks."""
     articles = analysed(articles, "term counts")
-    furniture = boilerplate_lines(articles, by=by) if boilerplate else pd.DataFrame(columns=[by, "line"])
-    if len(furniture):
-        warnings.warn(f"{len(furniture)} line(s) that an outlet repeats across its articles (share buttons, "
-                      f"credits …) left out of term counts; analysis.boilerplate_lines lists them "
-                      f"(e.g. {furniture['line'].iloc[0]!r})", stacklevel=4)
-    skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
+    if skip is None:
+        furniture = boilerplate_lines(articles, by=by) if boilerplate else pd.DataFrame(columns=[by, "line"])
+        if len(furniture):
+            warnings.warn(f"{len(furniture)} line(s) that an outlet repeats across its articles (share buttons, "
+                          f"credits …) left out of term counts; analysis.boilerplate_lines lists them "
+                          f"(e.g. {furniture['line'].iloc[0]!r})", stacklevel=4)
+        skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
 
     def each():
         for i, art in enumerate(articles.itertuples()):
@@ -158,14 +161,17 @@ def tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
 
 
 def coded_tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = True,
-                 normalize: Normalize = None, boilerplate: bool = True) -> tuple[pd.DataFrame, list[str], list[str]]:
+                 normalize: Normalize = None, boilerplate: bool = True, skip: dict | None = None,
+                 names: set | None = None) -> tuple[pd.DataFrame, list[str], list[str]]:
     """The tokens that counting needs, as integer codes: one row per token with ``article``
     (row number), the ``by`` group, ``term`` and ``token`` (codes into the two lists returned)
     and ``stopword``. The same tokens and terms as :func:`tokens` (German genitives merged the
-    same way), in a fraction of the memory: at 10,000 articles the string frame took 2.5 GB."""
+    same way), in a fraction of the memory: at 10,000 articles the string frame took 2.5 GB.
+    ``skip`` (boilerplate lines per group) and ``names`` (see :func:`genitive_names`) give what
+    was found over a whole corpus when it is counted chunk by chunk."""
     from array import array
 
-    articles, each = _article_tokens(articles, by, aliases, normalize, boilerplate)
+    articles, each = _article_tokens(articles, by, aliases, normalize, boilerplate, skip)
     term_ids: dict[str, int] = {}
     token_ids: dict[str, int] = {}
     group_ids: dict[str, int] = {}
@@ -187,7 +193,8 @@ def coded_tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = 
         # _merge_genitives on codes: capital German tokens, their terms' forms without the -s
         capital = pd.Series([s[:1].isupper() for s in surfaces])[frame["token"].to_numpy()].to_numpy()
         is_german = pd.Series(german, dtype=bool)[frame["article"].to_numpy()].to_numpy()
-        names = {terms[t] for t in pd.unique(frame["term"].to_numpy()[capital & is_german])}
+        if names is None:
+            names = {terms[t] for t in pd.unique(frame["term"].to_numpy()[capital & is_german])}
         ends_s = pd.Series([t.endswith("s") for t in terms])[frame["term"].to_numpy()].to_numpy()
         candidate = is_german & capital & ends_s & ~frame["stopword"].to_numpy()
         stripped = {t: terms[t][:-1] for t in pd.unique(frame["term"].to_numpy()[candidate]) if terms[t][:-1] in names}
@@ -201,6 +208,13 @@ def coded_tokens(articles: pd.DataFrame, *, by: str = "outlet", aliases: bool = 
             codes[hit] = pd.Series(codes[hit]).map(remap).to_numpy()
             frame["term"] = pd.array(codes, dtype="int32")
     return frame, terms, surfaces
+
+
+def genitive_names(articles: pd.DataFrame, *, by: str = "outlet", skip: dict | None = None) -> set[str]:
+    """The terms written capitalised in German articles: a word ending in -s whose form
+    without it is among them is a name's genitive ("Putins"). Sets of chunks are joined."""
+    articles, each = _article_tokens(articles, by, True, None, True, skip)
+    return {key for _, _, _, language, _, _, _, surface, key, _ in each if language == "de" and surface[:1].isupper()}
 
 
 def _merge_genitives(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
