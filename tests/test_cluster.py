@@ -11,7 +11,7 @@ distributed = pytest.importorskip("distributed")
 
 
 def test_the_pipeline_on_a_local_cluster_equals_pandas(articles):
-    from analysis.cluster import date_mentions_dask, find_attributions_dask, source_reliance_dask
+    from analysis.cluster import date_mentions_dask, find_attributions_dask, source_reliance_dask, term_frequencies_dask
 
     many = pd.concat([articles.assign(article_id=articles["article_id"] + f"-{k}",
                                       label=articles["label"] + (" (copy)" if k % 2 else ""))
@@ -22,8 +22,10 @@ def test_the_pipeline_on_a_local_cluster_equals_pandas(articles):
         att = find_attributions_dask(parts).compute().reset_index(drop=True)
         dates = date_mentions_dask(parts, by="label").compute().reset_index(drop=True)
         reliance = source_reliance_dask(parts, by="label")
+        terms = term_frequencies_dask(parts, by="label")
     pd.testing.assert_frame_equal(att, analysis.find_attributions(many, n_jobs=1))
     pd.testing.assert_frame_equal(dates, analysis.date_mentions(many, by="label", n_jobs=1))
     expected = analysis.source_reliance(analysis.find_attributions(many, n_jobs=1), many, by="label")
     pd.testing.assert_frame_equal(reliance, expected)
-    assert len(att) > 100 and reliance["count"].sum() > 0
+    pd.testing.assert_frame_equal(terms, analysis.term_frequencies(many, by="label"), check_dtype=False)
+    assert len(att) > 100 and reliance["count"].sum() > 0 and len(terms) > 500

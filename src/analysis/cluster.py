@@ -16,8 +16,9 @@ the whole frame. Only the small results travel back to the client, never the tex
     reliance = source_reliance_dask(articles, by="outlet")   # a pandas DataFrame
     dates = date_mentions_dask(articles).compute()
 
-Term counts are not distributed yet: their display forms, German genitives and boilerplate
-lines are decided over the whole corpus, so they need a second pass that is not written.
+:func:`term_frequencies_dask` makes three passes over the partitions, as the streaming path
+does (``analysis.stream``): boilerplate lines and genitive names are decided over the whole
+corpus, then counts that add up are summed on the client.
 """
 from __future__ import annotations
 
@@ -25,9 +26,15 @@ from functools import partial
 
 import pandas as pd
 
+from collections import Counter
+
+from .boilerplate import line_counts, repeated_lines
 from .dates import DEFAULT_KINDS, date_mentions
+from .languages import analysed_language
 from .reliance import source_reliance
 from .sources import find_attributions
+from .terms import add_counts, frequencies_from_counts, term_counts
+from .tokens import genitive_names
 
 
 def _attributions(part: pd.DataFrame, **options) -> pd.DataFrame:
@@ -61,3 +68,36 @@ def source_reliance_dask(articles, by: str = "outlet", **options) -> pd.DataFram
     # the same groups with plain integers, as the pandas path does
     meta = meta.astype({c: "str" for c in meta.columns if isinstance(meta[c].dtype, pd.StringDtype)})
     return source_reliance(attributions, meta, by=by)
+
+
+def _lines(part: pd.DataFrame, by: str) -> list:
+    analysed = part[part["language"].map(analysed_language).notna()] if "language" in part else part
+    return [line_counts(analysed, by)]
+
+
+def _names(part: pd.DataFrame, by: str, skip: dict) -> list:
+    return [genitive_names(part, by=by, skip=skip)]
+
+
+def _counts(part: pd.DataFrame, by: str, stopwords: bool, skip: dict, names: set) -> list:
+    return [term_counts(part, by, stopwords=stopwords, skip=skip, names=names)]
+
+
+def term_frequencies_dask(articles, by: str = "outlet", *, stopwords: bool = True, min_count: int = 1) -> pd.DataFrame:
+    """:func:`analysis.term_frequencies` of the whole corpus: three passes over the partitions
+    on the cluster, the small partial counts summed on the client."""
+    bag = articles.to_delayed()
+    import dask
+
+    sizes: dict = {}
+    lines: dict = {}
+    for n, c in (x for part in dask.compute(*[dask.delayed(_lines)(d, by) for d in bag]) for x in part):
+        for group in n:
+            sizes[group] = sizes.get(group, 0) + n[group]
+            lines.setdefault(group, Counter()).update(c[group])
+    furniture = repeated_lines(sizes, lines, by)
+    skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
+    names = set().union(*[x for part in dask.compute(*[dask.delayed(_names)(d, by, skip) for d in bag]) for x in part])
+    parts = [x for part in dask.compute(*[dask.delayed(_counts)(d, by, stopwords, skip, names) for d in bag])
+             for x in part]
+    return frequencies_from_counts(add_counts(parts, by), by, min_count)
