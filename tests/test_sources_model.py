@@ -177,3 +177,13 @@ def test_possessives_of_two_letter_outlets_are_the_outlet():
     assert closed_category("RT's Anissa Naouai", lex)[0] == "state_media"
     assert closed_category("AP's Julie Pace", lex)[0] == "other_media"
     assert closed_category("CNN’s Jake Tapper", lex)[0] == "other_media"
+
+
+def test_every_outlet_says_who_controls_it_with_a_reference_to_check():
+    from analysis.lexicon import read_tsv
+
+    outlets = read_tsv("outlets.tsv")
+    assert outlets["name"].is_unique
+    assert (outlets["control"].str.len() > 3).all()
+    assert outlets["reference"].str.match(r"https://[a-z]+\.wikipedia\.org/wiki/\S+$|https://\S+$").all()
+    assert set(outlets["state"]) == {"yes", "no"} and (outlets["state"] == "yes").sum() >= 10
