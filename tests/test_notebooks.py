@@ -36,7 +36,7 @@ def test_notebook_runs(path):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
     images = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-    assert images >= 1, f"{path.name} shows no chart"
+    assert images >= 1 or path.name == "05_classroom.ipynb", f"{path.name} shows no chart"   # the lesson shows tables
     if path.name == "04_coverage_dates.ipynb":
         # durations and the present are shown apart from the dates, and only dates are charted
         shown = [str(o.get("data", {}).get("text/html", "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs]

@@ -50,7 +50,9 @@ def reports(tmp_path_factory) -> Path:
 def test_reports_open_without_console_errors_or_broken_images(browser, reports):
     pages = sorted(reports.glob("*.html"))
     assert [p.name for p in pages] == ["01_corpus_overview.html", "02_source_reliance.html",
-                                       "03_term_frequency.html", "04_coverage_dates.html", "index.html"]
+                                       "03_term_frequency.html", "04_coverage_dates.html",
+                                       "05_classroom_student_de.html", "05_classroom_student_en.html",
+                                       "05_classroom_teacher_de.html", "05_classroom_teacher_en.html", "index.html"]
     for page in pages:
         browser.get(page.as_uri())
         assert browser.execute_script("return document.readyState") == "complete", page.name
@@ -61,7 +63,7 @@ def test_reports_open_without_console_errors_or_broken_images(browser, reports):
             "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0)"
             ".map(i => i.alt.slice(0, 60))")
         assert not broken, (page.name, broken)
-        if page.name != "index.html":
+        if page.name != "index.html" and not page.name.startswith("05_classroom"):
             assert images >= 1, page.name                  # every report has charts, and they drew
 
 

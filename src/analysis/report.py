@@ -37,6 +37,11 @@ class Result:
     notebook: Path
     html: Path | None
     error: str | None = None
+    version: str | None = None          # the lesson's "student, de" …
+
+
+LESSON_LANGUAGES = ("de", "en")
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
 
 def _kernel_name(nb) -> str:
@@ -50,8 +55,9 @@ def _kernel_name(nb) -> str:
         return "python3"
 
 
-def exporter():
-    """nbconvert's HTML exporter with the sanitiser on and no code fetched from a CDN."""
+def exporter(*, code: bool = True, remove_tags: frozenset = frozenset()):
+    """nbconvert's HTML exporter with the sanitiser on and no code fetched from a CDN;
+    ``code=False`` leaves out the code cells' input, ``remove_tags`` whole cells so tagged."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors.sanitize import SanitizeHTML
     from traitlets.config import Config
@@ -61,8 +67,11 @@ def exporter():
     config.SanitizeHTML.attributes = ALLOWED_ATTRIBUTES
     config.SanitizeHTML.strip = True
     # the injected parameters name local paths (the output folder): not part of the report
-    config.TagRemovePreprocessor.remove_cell_tags = {"injected-parameters"}
+    config.TagRemovePreprocessor.remove_cell_tags = {"injected-parameters", *remove_tags}
     config.TagRemovePreprocessor.enabled = True
+    config.HTMLExporter.exclude_input = not code
+    config.HTMLExporter.exclude_input_prompt = not code
+    config.HTMLExporter.exclude_output_prompt = not code
     html = HTMLExporter(config=config, template_file=str(TEMPLATE))
     html.register_preprocessor(SanitizeHTML(config=config), enabled=True)
     return html
@@ -82,11 +91,8 @@ def inject_parameters(nb, values: dict) -> None:
     nb.cells.insert(at + 1, cell)
 
 
-def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameters: dict | None = None,
-                 progress: bool = False) -> Result:
-    """Execute one notebook and write ``out_dir/<name>.html``; a failure is returned, not raised.
-    ``parameters`` (e.g. ``{"data": "corpus.csv"}``) are injected after its parameters cell;
-    ``progress`` shows a bar of the cells run (on stderr, never in the report)."""
+def _execute(notebook: Path, *, timeout: int, parameters: dict | None, progress: bool, desc: str):
+    """The executed notebook and the failing cell (None when all ran)."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -100,8 +106,7 @@ def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameter
         from tqdm.auto import tqdm
 
         # disable=False: TQDM_DISABLE is set for the notebooks' own bars, not this one
-        bar = tqdm(total=sum(c.cell_type == "code" for c in nb.cells), desc=notebook.stem, unit="cell",
-                   disable=False)
+        bar = tqdm(total=sum(c.cell_type == "code" for c in nb.cells), desc=desc, unit="cell", disable=False)
     try:
         # coalesce_streams: one output per stream however the kernel chunked the messages
         NotebookClient(nb, timeout=timeout, kernel_name=_kernel_name(nb), coalesce_streams=True,
@@ -119,11 +124,50 @@ def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameter
     finally:
         if bar is not None:
             bar.close()
-    body, _ = exporter().from_notebook_node(nb)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / (notebook.stem + ".html")
+    return nb, error
+
+
+def _write(body: str, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(body, encoding="utf-8")
-    return Result(notebook, path, error)
+    return path
+
+
+def build_report(notebook: Path, out_dir: Path, *, timeout: int = 900, parameters: dict | None = None,
+                 progress: bool = False) -> Result:
+    """Execute one notebook and write ``out_dir/<name>.html``; a failure is returned, not raised.
+    ``parameters`` (e.g. ``{"data": "corpus.csv"}``) are injected after its parameters cell;
+    ``progress`` shows a bar of the cells run (on stderr, never in the report)."""
+    nb, error = _execute(notebook, timeout=timeout, parameters=parameters, progress=progress, desc=notebook.stem)
+    body, _ = exporter().from_notebook_node(nb)
+    return Result(notebook, _write(body, out_dir / (notebook.stem + ".html")), error)
+
+
+def is_lesson(notebook: Path) -> bool:
+    """A lesson takes a ``lang`` parameter: it is written in every language, for students and teachers."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    cell = next((c for c in nb.cells if "parameters" in c.metadata.get("tags", [])), None)
+    return cell is not None and re.search(r"^lang\s*=", cell.source, re.M) is not None
+
+
+def build_lesson(notebook: Path, out_dir: Path, *, timeout: int = 900, parameters: dict | None = None,
+                 progress: bool = False) -> list[Result]:
+    """Run a lesson once per language and write two versions of each: for students (no code,
+    no cells tagged ``answer`` or ``teacher``: a worksheet that prints) and for teachers
+    (answers and notes, no code). Files: ``<name>_student_de.html``, ``<name>_teacher_de.html`` …"""
+    import copy
+
+    results = []
+    for lang in LESSON_LANGUAGES:
+        nb, error = _execute(notebook, timeout=timeout, parameters={**(parameters or {}), "lang": lang},
+                             progress=progress, desc=f"{notebook.stem} ({lang})")
+        for version, tags in (("student", frozenset({"answer", "teacher"})), ("teacher", frozenset())):
+            body, _ = exporter(code=False, remove_tags=tags).from_notebook_node(copy.deepcopy(nb))
+            path = _write(body, out_dir / f"{notebook.stem}_{version}_{lang}.html")
+            results.append(Result(notebook, path, error, f"{version}, {LANGUAGE_NAMES[lang]}"))
+    return results
 
 
 def question(notebook: Path) -> str:
@@ -176,7 +220,8 @@ def write_index(out_dir: Path, results: list[Result], data, title: str,
     rows = []
     for r in results:
         status = f"<strong>failed</strong> at {esc(r.error)}" if r.error else "written"
-        rows.append(f"<li><a href=\"{esc(r.html.name)}\">{esc(question(r.notebook))}</a> ({status})</li>")
+        name = question(r.notebook) + (f" ({r.version})" if r.version else "")
+        rows.append(f"<li><a href=\"{esc(r.html.name)}\">{esc(name)}</a> ({status})</li>")
     trust = trust_table()
     trust_rows = "".join(f"<tr><td>{esc(str(g))}</td><td>{esc(str(w))}</td><td>{f:.2f}</td></tr>"
                          for g, w, f in zip(trust["gold set"], trust["what it measures"], trust["f1"]))
@@ -225,16 +270,22 @@ def main(argv: list[str] | None = None) -> int:
     cache = tempfile.TemporaryDirectory(prefix="analysis-cache-")
     os.environ.setdefault("ANALYSIS_CACHE", cache.name)
     notebooks = args.notebooks or sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+    if args.data and not args.notebooks:
+        # the lesson is written for the bundled articles (its exercises name their sentences):
+        # on other data it is built only when asked for by --notebooks
+        notebooks = [nb for nb in notebooks if not is_lesson(nb)]
     paths = [str(Path(d).resolve()) for d in args.data]
     data = paths[0] if len(paths) == 1 else (paths or None)      # what load_articles takes
     tables = args.out / "tables"
     parameters = {"data": data, "tables": str(tables.resolve()), "by": args.by}
     results = []
     for nb in notebooks:
-        result = build_report(nb, args.out, timeout=args.timeout, parameters=parameters, progress=not args.quiet)
-        results.append(result)
-        status = f"FAILED at {result.error}" if result.error else "ok"
-        print(f"{nb.name}: {status} -> {result.html.resolve()}", flush=True)
+        build = build_lesson if is_lesson(nb) else build_report
+        done = build(nb, args.out, timeout=args.timeout, parameters=parameters, progress=not args.quiet)
+        for result in done if isinstance(done, list) else [done]:
+            results.append(result)
+            status = f"FAILED at {result.error}" if result.error else "ok"
+            print(f"{result.html.name}: {status} -> {result.html.resolve()}", flush=True)
     workbook = collect_tables(tables)
     index = write_index(args.out, results, data, args.title, workbook)
     print(f"index: {index.resolve()}")
