@@ -5,6 +5,7 @@ takes and returns pandas objects so the steps chain with ``.pipe``.
 """
 from .sources import CATEGORIES, find_attributions
 from .boilerplate import boilerplate_lines
+from .browser import evidence_browser
 from .dates import date_conflicts, date_mentions, publication_order
 from .export import export
 from .kwic import concordance
@@ -18,7 +19,7 @@ from .views import html_table
 
 __all__ = [
     "ArticleLoadError", "CATEGORIES", "LoadWarning", "boilerplate_lines", "concordance", "date_conflicts",
-    "date_mentions", "evidence", "evidence_table", "export", "find_attributions", "html_table", "keyness",
+    "date_mentions", "evidence", "evidence_browser", "evidence_table", "export", "find_attributions", "html_table", "keyness",
     "load_articles", "load_report", "most_reliant", "parse_published", "publication_order", "reuse_matrix",
     "sentences", "shared_passages", "source_reliance", "split_sentences", "term_frequencies",
     "tokens",

@@ -83,10 +83,11 @@ def highlight(row) -> str:
 
 
 def evidence_table(attributions: pd.DataFrame, articles: pd.DataFrame | None = None, *, outlet=None,
-                   category=None, by: str = "outlet"):
+                   category=None, by: str = "outlet", rows: pd.DataFrame | None = None):
     """An HTML table (for notebooks) of the sentences behind a number, cue and source marked;
-    all text escaped."""
-    rows = evidence(attributions, articles, outlet=outlet, category=category, by=by)
+    all text escaped. ``rows``: rows of :func:`evidence` already chosen (the evidence browser)."""
+    if rows is None:
+        rows = evidence(attributions, articles, outlet=outlet, category=category, by=by)
     shown = pd.DataFrame({
         "article": rows["article_id"],
         "category": rows["category"],

@@ -111,7 +111,10 @@ def _execute(notebook: Path, *, timeout: int, parameters: dict | None, progress:
         # coalesce_streams: one output per stream however the kernel chunked the messages
         NotebookClient(nb, timeout=timeout, kernel_name=_kernel_name(nb), coalesce_streams=True,
                        resources={"metadata": {"path": str(notebook.parent)}},
-                       on_cell_executed=(lambda **_: bar.update(1)) if bar is not None else None).execute()
+                       on_cell_executed=(lambda **_: bar.update(1)) if bar is not None else None).execute(
+            # a written report has no kernel to answer widgets, and progress timings would
+            # make two runs differ: the kernel is told so whoever calls this
+            env={**os.environ, "ANALYSIS_STATIC": "1", "TQDM_DISABLE": "1"})
     except CellExecutionError as exc:
         cell = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"
                      and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
@@ -124,6 +127,7 @@ def _execute(notebook: Path, *, timeout: int, parameters: dict | None, progress:
     finally:
         if bar is not None:
             bar.close()
+    nb.metadata.pop("widgets", None)          # no widget state (and the text it holds) in the page
     return nb, error
 
 
@@ -264,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # progress bars print timings on stderr: in a report they would make two runs differ
     os.environ["TQDM_DISABLE"] = "1"
+    # no kernel answers widgets in a written report: the evidence browser shows its tables
+    os.environ["ANALYSIS_STATIC"] = "1"
     # the four notebooks and the index load the same corpus: parse it once, then read Parquet
     import tempfile
 
