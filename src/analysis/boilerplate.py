@@ -42,6 +42,22 @@ def line_counts(articles: pd.DataFrame, by: str = "outlet") -> tuple[dict, dict]
     return sizes, counts
 
 
+def add_line_counts(parts) -> tuple[dict, dict]:
+    """The sum of :func:`line_counts` of disjoint chunks of a corpus."""
+    sizes: dict = {}
+    counts: dict = {}
+    for n, c in parts:
+        for group in n:
+            sizes[group] = sizes.get(group, 0) + n[group]
+            counts.setdefault(group, Counter()).update(c[group])
+    return sizes, counts
+
+
+def lines_to_skip(furniture: pd.DataFrame, by: str = "outlet") -> dict[str, set[str]]:
+    """group -> the lines left out of its term counts, from :func:`repeated_lines`."""
+    return furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
+
+
 def repeated_lines(sizes: dict, counts: dict, by: str = "outlet") -> pd.DataFrame:
     """The lines each group repeats across its articles, from :func:`line_counts`."""
     rows = []

@@ -26,11 +26,9 @@ from functools import partial
 
 import pandas as pd
 
-from collections import Counter
-
-from .boilerplate import line_counts, repeated_lines
+from .boilerplate import add_line_counts, line_counts, lines_to_skip, repeated_lines
 from .dates import DEFAULT_KINDS, date_mentions
-from .languages import analysed_language
+from .languages import analysed
 from .reliance import source_reliance
 from .sources import find_attributions
 from .terms import add_counts, frequencies_from_counts, term_counts
@@ -71,8 +69,7 @@ def source_reliance_dask(articles, by: str = "outlet", **options) -> pd.DataFram
 
 
 def _lines(part: pd.DataFrame, by: str) -> list:
-    analysed = part[part["language"].map(analysed_language).notna()] if "language" in part else part
-    return [line_counts(analysed, by)]
+    return [line_counts(analysed(part, None), by)]
 
 
 def _names(part: pd.DataFrame, by: str, skip: dict) -> list:
@@ -89,14 +86,8 @@ def term_frequencies_dask(articles, by: str = "outlet", *, stopwords: bool = Tru
     bag = articles.to_delayed()
     import dask
 
-    sizes: dict = {}
-    lines: dict = {}
-    for n, c in (x for part in dask.compute(*[dask.delayed(_lines)(d, by) for d in bag]) for x in part):
-        for group in n:
-            sizes[group] = sizes.get(group, 0) + n[group]
-            lines.setdefault(group, Counter()).update(c[group])
-    furniture = repeated_lines(sizes, lines, by)
-    skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
+    parts = dask.compute(*[dask.delayed(_lines)(d, by) for d in bag])
+    skip = lines_to_skip(repeated_lines(*add_line_counts(x for part in parts for x in part), by), by)
     names = set().union(*[x for part in dask.compute(*[dask.delayed(_names)(d, by, skip) for d in bag]) for x in part])
     parts = [x for part in dask.compute(*[dask.delayed(_counts)(d, by, stopwords, skip, names) for d in bag])
              for x in part]

@@ -26,14 +26,15 @@ def analysed_language(value) -> str | None:
     return code if code in ANALYSED else None
 
 
-def analysed(articles: pd.DataFrame, what: str) -> pd.DataFrame:
+def analysed(articles: pd.DataFrame, what: str | None) -> pd.DataFrame:
     """The articles in German or English; the others are named in one warning that counts them
-    by language, never analysed with the German or English rules."""
+    by language (``what`` they are left out of; None: no warning, for a pass whose warning
+    another step gives), never analysed with the German or English rules."""
     if "language" not in articles or articles.empty:
         return articles
     keep = [analysed_language(v) is not None for v in articles["language"]]
     left = articles.loc[[not k for k in keep]]
-    if len(left):
+    if len(left) and what is not None:
         counts = ", ".join(f"{lang} {n}" for lang, n in left["language"].value_counts().items())
         warnings.warn(f"{len(left)} article(s) in languages other than German or English left out of {what} "
                       f"({counts}; e.g. {left['article_id'].iloc[0]!r})", stacklevel=3)

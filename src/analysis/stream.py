@@ -12,16 +12,14 @@ over all of it: the lines an outlet repeats (boilerplate), the capitalised Germa
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 
 from .dates import DEFAULT_KINDS, date_mentions
 from .frames import compare_by
-from .languages import analysed_language
+from .languages import analysed
 from .load import iter_articles
 from .reliance import source_reliance
-from .boilerplate import line_counts, repeated_lines
+from .boilerplate import add_line_counts, line_counts, lines_to_skip, repeated_lines
 from .sources import CATEGORIES, find_attributions
 from .terms import add_counts, frequencies_from_counts, term_counts
 from .tokens import genitive_names
@@ -99,15 +97,8 @@ def stream_term_frequencies(path=None, *, by: str = "outlet", chunk_size: int = 
         for arts in iter_articles(path, chunk_size=chunk_size, progress=False, **load_options):
             yield compare_by(arts, by)
 
-    sizes: dict = {}
-    lines: dict = {}
-    for arts in chunks():                                     # 1: lines each group repeats
-        n, c = line_counts(arts[arts["language"].map(analysed_language).notna()] if "language" in arts else arts, by)
-        for group in n:
-            sizes[group] = sizes.get(group, 0) + n[group]
-            lines.setdefault(group, Counter()).update(c[group])
-    furniture = repeated_lines(sizes, lines, by)
-    skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
+    counted = add_line_counts(line_counts(analysed(arts, None), by) for arts in chunks())   # 1: repeated lines
+    skip = lines_to_skip(repeated_lines(*counted, by), by)
     names: set = set()
     for arts in chunks():                                     # 2: names whose -s is a genitive
         names |= genitive_names(arts, by=by, skip=skip)

@@ -14,7 +14,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .boilerplate import boilerplate_lines, boilerplate_spans
+from .boilerplate import boilerplate_lines, boilerplate_spans, lines_to_skip
 from .languages import analysed, analysed_language
 from .lexicon import read_tsv, split_aliases
 from .sentences import split_sentences
@@ -122,7 +122,7 @@ def _article_tokens(articles: pd.DataFrame, by: str, aliases: bool, normalize: N
             warnings.warn(f"{len(furniture)} line(s) that an outlet repeats across its articles (share buttons, "
                           f"credits …) left out of term counts; analysis.boilerplate_lines lists them "
                           f"(e.g. {furniture['line'].iloc[0]!r})", stacklevel=4)
-        skip = furniture.groupby(by)["line"].agg(set).to_dict() if len(furniture) else {}
+        skip = lines_to_skip(furniture, by)
 
     def each():
         for i, art in enumerate(articles.itertuples()):
