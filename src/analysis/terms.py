@@ -164,20 +164,23 @@ def keyness(
     refs = [reference] if isinstance(reference, str) else reference
     if refs is not None and (missing := set(refs) - groups):
         raise ValueError(f"reference {sorted(missing)} not found in column {by!r}; groups: {sorted(groups)}")
-    # 1 target, 2 reference, 0 neither: small integers, not a string per token
+    # counted with numpy over the token codes: no copy of the token frame per side
     is_target = (tok[by] == target).to_numpy()
     is_reference = ~is_target if refs is None else tok[by].isin(refs).to_numpy() & ~is_target
-    side = np.where(is_target, 1, np.where(is_reference, 2, 0)).astype("int8")
-    tok = tok.assign(side=side)
-    tok = tok[tok["side"] != 0]
-    c, d = int((tok["side"] == 1).sum()), int((tok["side"] == 2).sum())
+    c, d = int(is_target.sum()), int(is_reference.sum())
     if d == 0:
         raise ValueError("the reference corpus is empty")
-    kept = tok[~tok["stopword"]] if stopwords else tok
-    display = _display_forms(kept, terms, surfaces)
-    a = kept[kept["side"] == 1].groupby("term").size()
-    b = kept[kept["side"] == 2].groupby("term").size()
-    table = pd.DataFrame({"target_count": a, "reference_count": b}).fillna(0).astype(int)
+    keep = ~tok["stopword"].to_numpy() if stopwords else np.ones(len(tok), dtype=bool)
+    term = tok["term"].to_numpy()
+    a = np.bincount(term[is_target & keep], minlength=len(terms))
+    b = np.bincount(term[is_reference & keep], minlength=len(terms))
+    present = np.flatnonzero(a + b)
+    table = pd.DataFrame({"target_count": a[present], "reference_count": b[present]}, index=present)
+    chosen = keep & (is_target | is_reference)
+    pairs, n = np.unique(term[chosen].astype(np.int64) * len(surfaces) + tok["token"].to_numpy()[chosen],
+                         return_counts=True)
+    display = _choose_display(pd.DataFrame({"term": [terms[t] for t in pairs // len(surfaces)],
+                                            "token": [surfaces[t] for t in pairs % len(surfaces)], "n": n}))
     table = table[table.sum(axis=1) >= min_count]
     g2 = log_likelihood(table["target_count"], table["reference_count"], c, d)
     over = table["target_count"] / c >= table["reference_count"] / d
