@@ -49,6 +49,10 @@ def test_students_get_no_code_and_no_answers_teachers_get_every_answer(written):
             note = _plain(classroom.text(key, lang))
             assert note not in student and note in teacher
         assert "import analysis" not in teacher                                            # teachers need no code either
+        # no page of the student version gives away a category: the sentences behind the counts,
+        # with the detector's categories, are in the teacher version only
+        assert "anonymous_official" not in student and "state_media" not in student
+        assert "anonymous_official" in teacher and "state_media" in teacher
     # each language's words are in its own version
     assert "Wer spricht?" in _text(written / "05_classroom_student_de.html")
     assert "Says who?" in _text(written / "05_classroom_student_en.html")

@@ -41,6 +41,13 @@ def show(key: str, lang: str) -> None:
     display(HTML(f"<p>{text(key, lang)}</p>"))
 
 
+def heading(key: str, lang: str) -> None:
+    """The lesson's words for ``key`` as a heading."""
+    from IPython.display import HTML, display
+
+    display(HTML(f"<h2>{text(key, lang)}</h2>"))
+
+
 def _names(categories: str, lang: str) -> str:
     return " + ".join(CATEGORY_NAMES[lang].get(c.strip(), c.strip()) for c in categories.split("+") if c.strip())
 
@@ -72,6 +79,17 @@ def _sentences_with(articles: pd.DataFrame, article: str, piece: str) -> list[st
 
     found = sentences(articles[articles["article_id"].str.startswith(article)])
     return [s for s in found["sentence"] if piece in s]
+
+
+def quote(articles: pd.DataFrame, key: str):
+    """A sentence of the articles to discuss (``data/lesson_quotes.tsv``), as a one-row table
+    naming its outlet; None when these articles do not hold it."""
+    row = read_tsv("lesson_quotes.tsv").set_index("key").loc[key]
+    found = _sentences_with(articles, row["article"], row["sentence"])
+    if not found:
+        return None
+    label = articles.loc[articles["article_id"].str.startswith(row["article"]), "label"].iloc[0]
+    return html_table(pd.DataFrame({"": [label], " ": [found[0]]}))
 
 
 def worksheet(ex: pd.DataFrame, lang: str):

@@ -27,7 +27,7 @@ KERNEL = "news-analysis"
 # what tables (pandas, Styler) and the evidence sentences use; nothing that runs code
 ALLOWED_TAGS = ["table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
                 "div", "span", "p", "br", "pre", "code", "b", "i", "u", "em", "strong", "mark",
-                "small", "sub", "sup", "ul", "ol", "li", "a", "style"]
+                "small", "sub", "sup", "ul", "ol", "li", "a", "style", "h2", "h3"]
 ALLOWED_ATTRIBUTES = {"*": ["class", "id", "title"], "a": ["href", "title"], "th": ["colspan", "rowspan"],
                       "td": ["colspan", "rowspan"], "style": ["type"]}
 
