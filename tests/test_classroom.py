@@ -68,3 +68,10 @@ def test_the_exercises_name_sentences_of_the_articles_and_the_detector_is_shown_
     names = set(classroom.CATEGORY_NAMES["en"].values())
     assert all(set(e.split(" + ")) <= names for e in ex["expected"])
     assert (ex["detector"] != "—").all()
+
+
+def test_the_english_version_glosses_the_german_sentences(written):
+    english, german = _text(written / "05_classroom_student_en.html"), _text(written / "05_classroom_student_de.html")
+    for gloss in read_tsv("lesson_exercises.tsv")["gloss_en"]:
+        assert _plain(gloss) in english and _plain(gloss) not in german
+    assert "citing unnamed officials" in english

@@ -69,7 +69,8 @@ def exercises(articles: pd.DataFrame, attributions: pd.DataFrame, lang: str) -> 
             sentence = found["sentence"].iloc[0]
         detected = " + ".join(f"{CATEGORY_NAMES[lang][r.category]} ({r.source!r}, {r.cue!r})"
                               for r in found.itertuples()) or "—"
-        rows.append({"exercise": int(ex.exercise), "sentence": sentence, "expected": _names(ex.answer, lang),
+        rows.append({"exercise": int(ex.exercise), "sentence": sentence, "gloss": ex.gloss_en,
+                     "expected": _names(ex.answer, lang),
                      "answer": ex.answer, "detector": detected, "reason": getattr(ex, f"reason_{lang}")})
     return pd.DataFrame(rows)
 
@@ -81,21 +82,28 @@ def _sentences_with(articles: pd.DataFrame, article: str, piece: str) -> list[st
     return [s for s in found["sentence"] if piece in s]
 
 
-def quote(articles: pd.DataFrame, key: str):
+def quote(articles: pd.DataFrame, key: str, lang: str = "de"):
     """A sentence of the articles to discuss (``data/lesson_quotes.tsv``), as a one-row table
-    naming its outlet; None when these articles do not hold it."""
+    naming its outlet, glossed in English for the English version; None when these articles
+    do not hold it."""
     row = read_tsv("lesson_quotes.tsv").set_index("key").loc[key]
     found = _sentences_with(articles, row["article"], row["sentence"])
     if not found:
         return None
     label = articles.loc[articles["article_id"].str.startswith(row["article"]), "label"].iloc[0]
-    return html_table(pd.DataFrame({"": [label], " ": [found[0]]}))
+    shown = {"": [label], " ": [found[0]]}
+    if lang == "en":
+        shown["English gloss"] = [row["gloss_en"]]
+    return html_table(pd.DataFrame(shown))
 
 
 def worksheet(ex: pd.DataFrame, lang: str):
     """The students' table: each sentence with an empty column to write the answer in."""
-    sheet = pd.DataFrame({text("sentence", lang): ex["exercise"], "": ex["sentence"],
-                          text("your_answer", lang): "_" * 24})
+    sheet = {text("sentence", lang): ex["exercise"], "": ex["sentence"]}
+    if lang == "en":                      # the articles are German: the English version glosses them
+        sheet["English gloss"] = ex["gloss"]
+    sheet[text("your_answer", lang)] = "_" * 24
+    sheet = pd.DataFrame(sheet)
     return html_table(sheet)
 
 
