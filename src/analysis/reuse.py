@@ -40,8 +40,8 @@ CLIQUE_MAX = 10   # a shingle in at most this many articles links every pair of 
 
 
 def _matches(articles: pd.DataFrame, min_words: int, max_articles: int | None, progress: bool | None = None):
-    """The words of each article, and per article pair (a < b) the passages they share as
-    runs (a0, a1, b0, b1) of word positions, ends exclusive.
+    """The word offsets of each article (starts, ends), and per article pair (a < b) the
+    passages they share as runs (a0, a1, b0, b1) of word positions, ends exclusive.
 
     A shingle in a few articles (up to :data:`CLIQUE_MAX`) links every pair of them. One in
     more, a wire story reprinted widely, links each of them to the first article that has it
@@ -58,7 +58,8 @@ def _matches(articles: pd.DataFrame, min_words: int, max_articles: int | None, p
     texts = progress_bar(articles["text"], len(articles), progress, "Finding shared passages")
     for text in texts:
         words, spans = _words(text)
-        tokens.append((words, spans))
+        # the words are needed only to hash them; offsets are kept as two int arrays
+        tokens.append((array("i", (s for s, _ in spans)), array("i", (e for _, e in spans))))
         hashes.append(array("q", (hash(tuple(words[p:p + min_words])) for p in range(len(words) - min_words + 1))))
     # most shingles occur once: find the shared ones with numpy and index only those
     flat = np.frombuffer(b"".join(h.tobytes() for h in hashes), dtype=np.int64) if hashes else np.zeros(0, np.int64)
@@ -116,10 +117,10 @@ def shared_passages(articles: pd.DataFrame, min_words: int = 8, *, by: str = "ou
     ids, texts = list(arts["article_id"]), list(arts["text"])      # lists: .at per row cost a fifth of the time
     rows = []
     for (i, j), found in sorted(pairs.items()):
-        (_, sa), (_, sb) = tokens[i], tokens[j]
+        (starts_a, ends_a), (starts_b, ends_b) = tokens[i], tokens[j]
         for a0, a1, b0, b1 in sorted(found):
-            start_a, end_a = sa[a0][0], sa[a1 - 1][1]
-            start_b, end_b = sb[b0][0], sb[b1 - 1][1]
+            start_a, end_a = starts_a[a0], ends_a[a1 - 1]
+            start_b, end_b = starts_b[b0], ends_b[b1 - 1]
             rows.append((
                 ids[i], ids[j], group[i], group[j],
                 a1 - a0, start_a, end_a, start_b, end_b,
@@ -143,8 +144,8 @@ def reuse_matrix(articles: pd.DataFrame, by: str = "article_id", *, min_words: i
     group = [group_value(v) for v in (arts[by] if by in arts else arts["article_id"])]
     labels = sorted(set(group))
     total = defaultdict(int)
-    for g, (words, _) in zip(group, tokens):
-        total[g] += len(words)
+    for g, (starts, _) in zip(group, tokens):
+        total[g] += len(starts)
     covered: dict[tuple[str, str], set] = defaultdict(set)   # (A, B) -> {(article, position)} of A
     for (i, j), found in pairs.items():
         for a0, a1, b0, b1 in found:
