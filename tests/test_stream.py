@@ -56,3 +56,22 @@ def test_streamed_term_counts_equal_the_whole_corpus(tmp_path, articles):
     assert "Putin" in set(streamed["term"]) and "Putins" not in set(streamed["term"])
     assert "teilen sie diesen artikel mit freunden, sagte die redaktion." in set(analysis.boilerplate_lines(whole, by="label")["line"])
     assert "Freunden" not in set(streamed["term"])           # the repeated line left out, as in memory
+
+
+def test_tables_are_read_in_chunks_too(tmp_path, articles):
+    table = pd.DataFrame({"news_id": [f"n{k}-{a.article_id}" for k in range(4) for a in articles.itertuples()],
+                          "publisher": [a.outlet or "unknown" for k in range(4) for a in articles.itertuples()],
+                          "region": ["Nord" if k % 2 else "Süd" for k in range(4) for a in articles.itertuples()],
+                          "lang": "de",
+                          "body": [f"Fassung {k}. {a.text}" for k in range(4) for a in articles.itertuples()]})
+    table.loc[len(table)] = ["dup", "dpa", "Nord", "de", table.loc[0, "body"]]          # a duplicate in the last chunk
+    for suffix in (".csv", ".parquet", ".jsonl"):
+        path = tmp_path / f"corpus{suffix}"
+        {".csv": lambda: table.to_csv(path, index=False), ".parquet": lambda: table.to_parquet(path),
+         ".jsonl": lambda: table.to_json(path, orient="records", lines=True, force_ascii=False)}[suffix]()
+        whole = analysis.load_articles(path)
+        chunks = list(analysis.load.iter_articles(path, chunk_size=6))
+        assert [len(c) for c in chunks] == [6, 6, 6, 2], suffix
+        pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole, check_dtype=False)
+        assert "duplicate of" in " ".join(analysis.load_report(chunks[-1])["reason"])
+        assert "region" in chunks[0]                                                   # other columns kept

@@ -1,6 +1,6 @@
 """Corpora larger than memory: read articles in chunks and keep only counts.
 
-:func:`stream_counts` reads a folder chunk by chunk (:func:`analysis.load.iter_articles`),
+:func:`stream_counts` reads a folder or a table chunk by chunk (:func:`analysis.load.iter_articles`),
 finds attributions and date mentions in each chunk, and keeps per group only what adds up:
 attributions per category, articles and words, and resolved dates per span. No chunk's text
 is kept after it is counted. The tables equal the in-memory ones (:func:`source_reliance`,

@@ -13,7 +13,7 @@ from ..progress import progress_bar
 from .cache import cache_folder, cache_key, read_cached, write_cached
 from .report import Report
 from .rows import article_row, articles_frame, free_id
-from .tables import load_table, table_suffix
+from .tables import iter_table, load_table, table_suffix
 
 
 def bundled_data_dir() -> Path:
@@ -105,21 +105,26 @@ def _load(path, *, manifest, errors, tz, segment, text_col, id_col, title_col, o
 
 def iter_articles(path: str | Path | Iterable[str | Path] | None = None, *, chunk_size: int = 1000,
                   manifest: str | Path | None = None, errors: Literal["warn", "raise", "ignore"] = "warn",
-                  tz: str = "Europe/Berlin", segment: bool | None = None, progress: bool | None = None):
-    """Articles of a folder (or a list of files) in frames of ``chunk_size`` rows, read as
-    they are needed: for corpora larger than memory. The same rows as :func:`load_articles`
-    (duplicates and repeated ids are caught across chunks); each frame's load report holds
-    the problems found so far, and one summary warning comes at the end. A table is read
-    whole and handed out in slices (split a table larger than memory into files)."""
+                  tz: str = "Europe/Berlin", segment: bool | None = None, progress: bool | None = None,
+                  **columns):
+    """Articles in frames of ``chunk_size`` rows, read as they are needed: for corpora larger
+    than memory. A folder (or a list of files) or a table: CSV, TSV and Parquet are read as
+    they go, the JSON formats whole first. The same rows as :func:`load_articles` (duplicates
+    and repeated ids are caught across chunks); each frame's load report holds the problems
+    found so far, and one summary warning comes at the end. ``columns``: ``text_col=`` … as
+    for :func:`load_articles`."""
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
-    if path is not None and isinstance(path, (str, Path)) and table_suffix(Path(path)) and Path(path).is_file():
-        whole = load_articles(path, errors=errors, tz=tz, segment=segment, progress=progress)
-        for start in range(0, len(whole), chunk_size):
-            yield whole.iloc[start:start + chunk_size].reset_index(drop=True)
-        return
     report = Report(errors)
-    chunk, total = [], 0
+    total = 0
+    if path is not None and isinstance(path, (str, Path)) and table_suffix(Path(path)) and Path(path).is_file():
+        for frame in iter_table(Path(path), report, chunk_size=chunk_size, tz=tz, segment=bool(segment),
+                                progress=progress, **columns):
+            total += len(frame)
+            yield frame
+        report.summarise(total)
+        return
+    chunk = []
     for row in _file_rows(path if path is not None else bundled_data_dir(), manifest, report, tz,
                           True if segment is None else segment, progress):
         chunk.append(row)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import gzip
 import json
 from functools import lru_cache
@@ -13,7 +14,7 @@ from ..lexicon import read_tsv
 from .decode import fingerprint
 from ..progress import progress_bar
 from .report import ArticleLoadError, Report
-from .rows import article_row, articles_frame, free_id
+from .rows import COLUMNS, EXTRA_COLUMNS, article_row, articles_frame, free_id
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
 COMPRESSED = ".gz"          # "x.csv.gz": the table suffix before it decides
@@ -84,33 +85,76 @@ def read_table(path: Path, report: Report) -> tuple[pd.DataFrame, list[int]]:
         raise ArticleLoadError(f"{path}: cannot read table: {exc}") from None
 
 
-def _read_delimited(path: Path, delimiter: str, report: Report) -> tuple[pd.DataFrame, list[int]]:
-    """A CSV/TSV table read strictly, with the line each record starts on (a quoted text may
-    span lines). A quote left open would swallow the next rows into one text: it stops the
-    load with the line, instead of loading garbled rows. A row with the wrong number of fields
-    is rejected by its line."""
-    records, lines = [], []
-    with _open_text(path) as fh:
-        reader = csv.reader(fh, delimiter=delimiter, strict=True)
-        start = 1
+def _delimited_records(path: Path, delimiter: str, report: Report):
+    """The header of a CSV/TSV table and an iterator over its records with the line each
+    starts on (a quoted text may span lines), read strictly as they are needed. A quote left
+    open would swallow the next rows into one text: it stops the load with the line, instead
+    of loading garbled rows. A row with the wrong number of fields is rejected by its line."""
+    fh = _open_text(path)
+    reader = csv.reader(fh, delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        fh.close()
+        raise ArticleLoadError(f"{path}: broken quoting in the header: {exc}") from None
+    if not header:
+        fh.close()
+        raise ArticleLoadError(f"{path}: empty table")
+    header = [h.strip() for h in header]
+
+    def records():
+        start = reader.line_num + 1
         try:
-            header = next(reader, None)
-            if not header:
-                raise ArticleLoadError(f"{path}: empty table")
-            start = reader.line_num + 1
             for record in reader:
                 if any(field.strip() for field in record):
                     if len(record) != len(header):
                         report.add(path, "rejected", f"line {start}: {len(record)} fields, the header has "
                                    f"{len(header)}", start)
                     else:
-                        records.append(record)
-                        lines.append(start)
+                        yield dict(zip(header, record)), start
                 start = reader.line_num + 1
         except csv.Error as exc:
             raise ArticleLoadError(f"{path}: broken quoting in the record starting on line {start} "
                                    f"(found on line {reader.line_num}: {exc}); is a quote left open?") from None
-    return pd.DataFrame(records, columns=[h.strip() for h in header]), lines
+        finally:
+            fh.close()
+
+    return header, records()
+
+
+def _read_delimited(path: Path, delimiter: str, report: Report) -> tuple[pd.DataFrame, list[int]]:
+    header, records = _delimited_records(path, delimiter, report)
+    rows, lines = [], []
+    for record, line in records:
+        rows.append(record)
+        lines.append(line)
+    return pd.DataFrame(rows, columns=header), lines
+
+
+def table_records(path: Path, report: Report):
+    """The columns of a table and an iterator over (record, line): CSV, TSV and Parquet are read
+    as they are needed (for corpora larger than memory), the JSON formats whole."""
+    suffix = table_suffix(path)
+    if suffix in (".csv", ".tsv"):
+        return _delimited_records(path, "\t" if suffix == ".tsv" else ",", report)
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            source = pq.ParquetFile(path)
+        except (OSError, ValueError) as exc:
+            raise ArticleLoadError(f"{path}: cannot read table: {exc}") from None
+
+        def batches():
+            line = 0
+            for batch in source.iter_batches(batch_size=2000):
+                for record in batch.to_pylist():
+                    line += 1
+                    yield record, line
+
+        return list(source.schema_arrow.names), batches()
+    table, lines = read_table(path, report)
+    return list(table.columns), zip(table.to_dict("records"), lines)
 
 
 def _value(value) -> str | None:
@@ -119,6 +163,8 @@ def _value(value) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime.date):          # Parquet read in batches gives datetime objects
+        value = pd.Timestamp(value)
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()
     return str(value)
@@ -160,19 +206,27 @@ def _flag(role: str) -> str:
     return {"published": "date_col"}.get(role, f"{role}_col")
 
 
-def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, title_col,
-               outlet_col, date_col, language_col, progress) -> pd.DataFrame:
-    table, lines = read_table(path, report)
-    cols = find_columns(path, list(table.columns), {
-        "text": text_col, "id": id_col, "title": title_col, "outlet": outlet_col,
-        "published": date_col, "language": language_col}, report)
+def _table_setup(path: Path, report: Report, given: dict):
+    """The table's records, the column read for each role, and the other columns with the
+    names they are kept under."""
+    columns, records = table_records(path, report)
+    cols = find_columns(path, list(columns), given, report)
+    # every other column (a region, an author, a section) is kept, so reports can compare by it
+    others = [c for c in columns if c not in cols.values()]
+    taken = set(COLUMNS + EXTRA_COLUMNS)
+    names = [str(c) if str(c) not in taken else f"data_{c}" for c in others]
+    for col, name in zip(others, names):
+        if name != str(col):
+            report.add(path, "info", f"column {col!r} kept as {name!r}: the loader writes its own {str(col)!r}")
+    return records, cols, others, names
+
+
+def _table_rows(path: Path, records, cols: dict, others: list, report: Report, *, tz, segment, progress, total=0):
+    """One row per loaded record (as the folder loader's rows, plus the kept columns)."""
+    seen, first_line = {}, {}
     text_col, id_col, title_col = cols["text"], cols["id"], cols["title"]
     outlet_col, date_col, language_col = cols["outlet"], cols["published"], cols["language"]
-    # every other column (a region, an author, a section) is kept, so reports can compare by it
-    others = [c for c in table.columns if c not in cols.values()]
-    rows, seen, first_line = [], {}, {}
-    records = table.to_dict("records")
-    for i, (rec, line) in enumerate(progress_bar(list(zip(records, lines)), len(records), progress, "Loading rows", "row")):
+    for i, (rec, line) in enumerate(progress_bar(records, total, progress, "Loading rows", "row")):
         article_id = _value(rec.get(id_col)) if id_col else f"{path.stem}-{i:05d}"
         where = f"{path.name} row {i + 1} ({article_id})"
         if article_id is None or not article_id.strip():
@@ -202,12 +256,41 @@ def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, tit
         if row is not None:
             row["file"] = str(path)
             row["_kept"] = [None if rec.get(c) == "" else rec.get(c) for c in others]
-            rows.append(row)
-    frame = articles_frame(rows, report, tz)
-    for k, col in enumerate(others):
-        name = str(col) if str(col) not in frame.columns else f"data_{col}"
-        if name != str(col):
-            report.add(path, "info", f"column {col!r} kept as {name!r}: the loader writes its own {str(col)!r}")
+            yield row
+
+
+def table_frame(rows: list[dict], names: list[str], report: Report, tz, summarise: bool = True) -> pd.DataFrame:
+    """The articles frame of ``rows``, with the table's other columns after the loader's own."""
+    frame = articles_frame(rows, report, tz, summarise=summarise)
+    for k, name in enumerate(names):
         frame[name] = pd.Series([row["_kept"][k] for row in rows], index=frame.index, dtype=object)
     frame.attrs["load_report"] = report.records()
     return frame
+
+
+def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, title_col,
+               outlet_col, date_col, language_col, progress) -> pd.DataFrame:
+    records, cols, others, names = _table_setup(path, report, {
+        "text": text_col, "id": id_col, "title": title_col, "outlet": outlet_col,
+        "published": date_col, "language": language_col})
+    records = list(records)
+    rows = list(_table_rows(path, records, cols, others, report, tz=tz, segment=segment, progress=progress,
+                            total=len(records)))
+    return table_frame(rows, names, report, tz)
+
+
+def iter_table(path: Path, report: Report, *, chunk_size: int, tz, segment, progress=None, **given):
+    """A table's articles in frames of ``chunk_size`` rows, read as they are needed (CSV, TSV,
+    Parquet; the JSON formats are read whole first). Duplicates and ids across chunks as in
+    :func:`load_table`."""
+    records, cols, others, names = _table_setup(path, report, {
+        "text": given.get("text_col"), "id": given.get("id_col"), "title": given.get("title_col"),
+        "outlet": given.get("outlet_col"), "published": given.get("date_col"), "language": given.get("language_col")})
+    chunk = []
+    for row in _table_rows(path, records, cols, others, report, tz=tz, segment=segment, progress=progress):
+        chunk.append(row)
+        if len(chunk) == chunk_size:
+            yield table_frame(chunk, names, report, tz, summarise=False)
+            chunk = []
+    if chunk:
+        yield table_frame(chunk, names, report, tz, summarise=False)
