@@ -13,6 +13,7 @@ import pandas as pd
 import seaborn as sns
 
 from .frames import group_value
+from .reliance import reliance_table
 from .views import describe_data
 
 CATEGORIES = [
@@ -190,15 +191,9 @@ def _pooled_reliance(reliance: pd.DataFrame, by: str) -> tuple[pd.DataFrame, str
     if other is None:
         return reliance, None
     group = _pooled(reliance[by].astype(str), keep, other)
-    words = sizes.groupby(_pooled(sizes.index.to_series().astype(str), keep, other)).sum()
-    out = (reliance.assign(**{by: group}).groupby([by, "category"], observed=True, sort=False)["count"].sum()
-           .reset_index())
-    out["n_articles"] = out[by].map(words["n_articles"])
-    out["n_words"] = out[by].map(words["n_words"])
-    out["share"] = out["count"] / out.groupby(by)["count"].transform("sum").where(lambda t: t > 0)
-    out["share"] = out["share"].fillna(0.0)
-    out["per_1000_words"] = 1000 * out["count"] / out["n_words"]
-    return out, other
+    pooled_sizes = sizes.groupby(_pooled(sizes.index.to_series().astype(str), keep, other)).sum()
+    counts = reliance.assign(**{by: group}).groupby([by, "category"], observed=True)["count"].sum()
+    return reliance_table(counts, pooled_sizes, by), other
 
 
 def anonymous_vs_state_chart(reliance: pd.DataFrame, by: str = "outlet"):

@@ -41,16 +41,22 @@ def source_reliance(attributions: pd.DataFrame, articles: pd.DataFrame, by: str 
     group_of = dict(zip(arts["article_id"], arts["_group"]))
     sizes = arts.groupby("_group").agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
     att = attributions.assign(_group=attributions["article_id"].map(group_of))
-    counts = att.groupby(["_group", "category"]).size()
-    index = pd.MultiIndex.from_product([sizes.index, CATEGORIES], names=["_group", "category"])
+    return reliance_table(att.groupby(["_group", "category"]).size(), sizes, by)
+
+
+def reliance_table(counts: pd.Series, sizes: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The :func:`source_reliance` table from attribution counts per (group, category) and each
+    group's ``n_articles`` and ``n_words`` (indexed by group): every group with every category,
+    zeros kept, shares and rates computed from the counts. Counts and sizes add up, so pooled
+    outlets and chunks of a corpus summed give the table of the whole (``plots``, ``stream``)."""
+    index = pd.MultiIndex.from_product([sizes.index, CATEGORIES], names=[by, "category"])
     table = counts.reindex(index, fill_value=0).rename("count").reset_index()
-    totals = table.groupby("_group")["count"].transform("sum")
+    totals = table.groupby(by)["count"].transform("sum")
     table["share"] = (table["count"] / totals).where(totals > 0, 0.0)
-    table = table.join(sizes, on="_group")
+    table = table.join(sizes, on=by)
     table["per_1000_words"] = 1000 * table["count"] / table["n_words"]
-    table = table.rename(columns={"_group": by})
     table["category"] = pd.Categorical(table["category"], CATEGORIES, ordered=True)
-    return table[columns]
+    return table[[by, "category", "count", "share", "per_1000_words", "n_articles", "n_words"]]
 
 
 def evidence(attributions: pd.DataFrame, articles: pd.DataFrame | None = None, *, outlet=None,

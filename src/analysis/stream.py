@@ -18,9 +18,9 @@ from .dates import DEFAULT_KINDS, date_mentions
 from .frames import compare_by
 from .languages import analysed
 from .load import iter_articles
-from .reliance import source_reliance
+from .reliance import reliance_table, source_reliance
 from .boilerplate import add_line_counts, line_counts, lines_to_skip, repeated_lines
-from .sources import CATEGORIES, find_attributions
+from .sources import find_attributions
 from .terms import add_counts, frequencies_from_counts, term_counts
 from .tokens import genitive_names
 
@@ -68,17 +68,10 @@ def stream_counts(path=None, *, by: str = "outlet", chunk_size: int = 1000, n_jo
 
 def _combine_reliance(parts: pd.DataFrame, by: str) -> pd.DataFrame:
     """Per-chunk reliance tables summed: counts per category, articles and words per group
-    (each chunk repeats its group sizes on every category row), shares and rates again."""
+    (each chunk repeats its group sizes on every category row)."""
     counts = parts.groupby([by, "category"], observed=True)["count"].sum()
     sizes = parts.drop_duplicates(["_chunk", by]).groupby(by)[["n_articles", "n_words"]].sum()
-    index = pd.MultiIndex.from_product([sizes.index, CATEGORIES], names=[by, "category"])
-    table = counts.reindex(index, fill_value=0).rename("count").reset_index()
-    totals = table.groupby(by)["count"].transform("sum")
-    table["share"] = (table["count"] / totals).where(totals > 0, 0.0)
-    table = table.join(sizes, on=by)
-    table["per_1000_words"] = 1000 * table["count"] / table["n_words"]
-    table["category"] = pd.Categorical(table["category"], CATEGORIES, ordered=True)
-    return table[[by, "category", "count", "share", "per_1000_words", "n_articles", "n_words"]]
+    return reliance_table(counts, sizes, by)
 
 
 def _combine_dates(parts: pd.DataFrame, by: str) -> pd.DataFrame:
