@@ -13,7 +13,7 @@ from ..progress import progress_bar
 from .cache import cache_folder, cache_key, read_cached, write_cached
 from .report import Report
 from .rows import article_row, articles_frame, free_id
-from .tables import iter_table, load_table, table_suffix
+from .tables import load_table, table_frame, table_rows, table_suffix
 
 
 def bundled_data_dir() -> Path:
@@ -116,25 +116,24 @@ def iter_articles(path: str | Path | Iterable[str | Path] | None = None, *, chun
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
     report = Report(errors)
-    total = 0
     if path is not None and isinstance(path, (str, Path)) and table_suffix(Path(path)) and Path(path).is_file():
-        for frame in iter_table(Path(path), report, chunk_size=chunk_size, tz=tz, segment=bool(segment),
-                                progress=progress, **columns):
-            total += len(frame)
-            yield frame
-        report.summarise(total)
-        return
+        rows, names = table_rows(Path(path), report, tz=tz, segment=bool(segment), progress=progress, **columns)
+        frame_of = lambda chunk: table_frame(chunk, names, report, tz, summarise=False)
+    else:
+        rows = _file_rows(path if path is not None else bundled_data_dir(), manifest, report, tz,
+                          True if segment is None else segment, progress)
+        frame_of = lambda chunk: articles_frame(chunk, report, tz, summarise=False)
+    total = 0
     chunk = []
-    for row in _file_rows(path if path is not None else bundled_data_dir(), manifest, report, tz,
-                          True if segment is None else segment, progress):
+    for row in rows:
         chunk.append(row)
         if len(chunk) == chunk_size:
             total += len(chunk)
-            yield articles_frame(chunk, report, tz, summarise=False)
+            yield frame_of(chunk)
             chunk = []
     total += len(chunk)
     if chunk:
-        yield articles_frame(chunk, report, tz, summarise=False)
+        yield frame_of(chunk)
     report.summarise(total)
 
 

@@ -279,18 +279,11 @@ def load_table(path: Path, report: Report, *, tz, segment, text_col, id_col, tit
     return table_frame(rows, names, report, tz)
 
 
-def iter_table(path: Path, report: Report, *, chunk_size: int, tz, segment, progress=None, **given):
-    """A table's articles in frames of ``chunk_size`` rows, read as they are needed (CSV, TSV,
-    Parquet; the JSON formats are read whole first). Duplicates and ids across chunks as in
-    :func:`load_table`."""
+def table_rows(path: Path, report: Report, *, tz, segment, progress=None, **given):
+    """A table's rows as they are read (CSV, TSV, Parquet; the JSON formats are read whole
+    first), and the names its other columns are kept under: ``table_frame(rows, names, …)``
+    makes frames of them. Duplicates and ids are caught across all rows, as in :func:`load_table`."""
     records, cols, others, names = _table_setup(path, report, {
         "text": given.get("text_col"), "id": given.get("id_col"), "title": given.get("title_col"),
         "outlet": given.get("outlet_col"), "published": given.get("date_col"), "language": given.get("language_col")})
-    chunk = []
-    for row in _table_rows(path, records, cols, others, report, tz=tz, segment=segment, progress=progress):
-        chunk.append(row)
-        if len(chunk) == chunk_size:
-            yield table_frame(chunk, names, report, tz, summarise=False)
-            chunk = []
-    if chunk:
-        yield table_frame(chunk, names, report, tz, summarise=False)
+    return _table_rows(path, records, cols, others, report, tz=tz, segment=segment, progress=progress), names
