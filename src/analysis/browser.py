@@ -42,16 +42,21 @@ def counts(rows: pd.DataFrame, by: str = "label") -> pd.DataFrame:
             .sort_values([by, "category"], ignore_index=True))
 
 
+def _counts_table(shown: pd.DataFrame, rows: pd.DataFrame):
+    return html_table(shown, caption=f"{len(rows)} attributions")
+
+
 class EvidenceBrowser:
     """The widgets and the output they fill; ``state`` is what the widgets are set to."""
 
-    def __init__(self, attributions: pd.DataFrame, articles: pd.DataFrame | None = None, by: str = "label"):
+    def __init__(self, attributions: pd.DataFrame, articles: pd.DataFrame | None = None, by: str = "label",
+                 category: str | None = None):
         import ipywidgets as w
 
         self.attributions, self.articles, self.by = attributions, articles, by
         groups = sorted(evidence(attributions, articles, by=by)[by].astype(str).unique())
         self.outlets = w.SelectMultiple(options=groups, value=tuple(groups), description="outlets", rows=min(8, max(2, len(groups))))
-        self.category = w.Dropdown(options=[ALL, *CATEGORIES], value=ALL, description="category")
+        self.category = w.Dropdown(options=[ALL, *CATEGORIES], value=category or ALL, description="category")
         self.term = w.Text(value="", description="term", placeholder="a word in the sentence")
         self.output = w.Output()
         for widget in (self.outlets, self.category, self.term):
@@ -75,7 +80,7 @@ class EvidenceBrowser:
         self.shown = counts(rows, self.by)            # what the panel shows now (also for tests)
         self.output.clear_output()
         with self.output:
-            display(html_table(self.shown, caption=f"{len(rows)} attributions"))
+            display(_counts_table(self.shown, rows))
             display(evidence_table(self.attributions, self.articles, by=self.by, rows=rows))
 
     def _ipython_display_(self) -> None:
@@ -92,9 +97,6 @@ def evidence_browser(attributions: pd.DataFrame, articles: pd.DataFrame | None =
         from IPython.display import display
 
         rows = browse(attributions, articles, category=category, by=by)
-        display(html_table(counts(rows, by), caption=f"{len(rows)} attributions"))
-        return evidence_table(attributions, articles, by=by, category=category)
-    browser = EvidenceBrowser(attributions, articles, by)
-    if category:
-        browser.category.value = category
-    return browser
+        display(_counts_table(counts(rows, by), rows))
+        return evidence_table(attributions, articles, by=by, rows=rows)     # the rows chosen, not chosen again
+    return EvidenceBrowser(attributions, articles, by, category)
