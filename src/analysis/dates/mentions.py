@@ -25,13 +25,13 @@ def _pub_date(published, precision):
     return pd.Timestamp(published).date(), precision
 
 
-def _tense(sentence: str, a: int, b: int, lang: str) -> tuple[bool, bool]:
-    """(future, past) for the expression at sentence[a:b]: the nearer of the nearest future
-    word and past verb decides ("said Friday that it expects …" is past; "scheduled for
-    Monday" future; "said talks will resume on Monday" future)."""
-    def distance(pattern) -> float:
-        return min((max(0, m.start() - b, a - m.end()) for m in pattern.finditer(sentence)), default=float("inf"))
-    f, p = distance(FUTURE[lang]), distance(PAST[lang])
+def _tense(future_words: list, past_words: list, a: int, b: int) -> tuple[bool, bool]:
+    """(future, past) for the expression at sentence[a:b], given the spans of the sentence's
+    future words and past verbs: the nearer of the two decides ("said Friday that it expects …"
+    is past; "scheduled for Monday" future; "said talks will resume on Monday" future)."""
+    def distance(spans) -> float:
+        return min((max(0, s - b, a - e) for s, e in spans), default=float("inf"))
+    f, p = distance(future_words), distance(past_words)
     if f == p == float("inf"):
         return False, False
     return f < p, p <= f
@@ -68,8 +68,11 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
                 found.append((m.start(), name, m))
         if not found:
             continue
+        # the sentence's tense words, found once for all its expressions
+        future_words = [m.span() for m in FUTURE[lang].finditer(sentence)]
+        past_words = [m.span() for m in PAST[lang].finditer(sentence)]
         for start, name, m in sorted(found, key=lambda x: x[0]):
-            future, past = _tense(sentence, m.start(), m.end(), lang)
+            future, past = _tense(future_words, past_words, m.start(), m.end())
             d0, d1, p, ok, how, kind = resolve(name, m, sentence, Anchor(pub, prec, lang, future, past, previous,
                                                                           named_day, named_year))
             if ok and kind == "date":
