@@ -164,6 +164,9 @@ OCT = pd.Timestamp("1989-10-26")          # a Thursday in October
     ("Heute Abend spielt das Orchester.", "de", MON, ("2015-03-16", "2015-03-16", "day", "date")),
     ("Gestern traf er den Minister.", "de", MON, ("2015-03-15", "2015-03-15", "day", "date")),
     ("Nowadays few people write letters.", "en", OCT, (None, None, None, "present reference")),
+    # "next to" is a place, not the next Friday
+    ("A bomb ripped through a building next to the embassy Friday morning.", "en", OCT,
+     ("1989-10-20", "1989-10-20", "day", "date")),
     # weekdays: the nearer tense word decides
     ("The company said Friday that it expects more.", "en", OCT, ("1989-10-20", "1989-10-20", "day", "date")),
     ("Talks are scheduled for Monday.", "en", OCT, ("1989-10-30", "1989-10-30", "day", "date")),
@@ -181,6 +184,19 @@ def test_real_news_cases(text, language, published, expected):
     assert len(rows) == 1, rows
     r = rows[0]
     assert (_d(r["start_date"]), _d(r["end_date"]), r["precision"] if r["resolved"] else None, r["kind"]) == expected
+
+
+def test_heute_is_the_day_in_an_article_that_counts_days_from_publication():
+    """A daily's report that says "gestern" or "morgen" counts days from its publication, so a
+    bare "heute" there is the day; in a text that does not, it may mean nowadays."""
+    report = "Gestern tagte der Gemeinderat. Heute beginnt die Abstimmung."
+    feature = "Früher war hier ein Hafen. Heute leben dort 3000 Menschen."
+    got = {text: [(r["expression"], _d(r["start_date"]), r["kind"]) for r in dates_in_text(text, "de", MON, "day")]
+           for text in (report, feature)}
+    assert got[report] == [("Gestern", "2015-03-15", "date"), ("Heute", "2015-03-16", "date")]
+    assert got[feature] == [("Heute", None, "present reference")]
+    # "heute morgen" is this morning, not a sign of counting days
+    assert dates_in_text("Heute morgen sprach er. Heute ist vieles anders.", "de", MON, "day")[1]["kind"] == "present reference"
 
 
 def test_the_quarter_and_a_year_earlier_point_back():

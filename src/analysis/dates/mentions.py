@@ -2,6 +2,8 @@
 one row each."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..frames import group_value, require_columns
@@ -12,6 +14,9 @@ from ..tokens import _language
 from .patterns import patterns
 from .resolve import Anchor, resolve
 from .words import FUTURE, PAST
+
+# "gestern", "vorgestern", "übermorgen", and "morgen" as a day (not "heute morgen", "am Morgen")
+COUNTS_DAYS = re.compile(r"(?<![\w-])(?:[Gg]estern|[Vv]orgestern|[Üü]bermorgen|(?<![Hh]eute\s)(?<![Aa]m\s)(?<![Gg]estern\s)morgen)(?![\w-])")
 
 DATE_COLUMNS = ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",
                 "end_date", "precision", "resolved", "how", "kind"]
@@ -56,6 +61,7 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
     compiled = patterns(lang)
     previous = None                   # the last dated period, for "the quarter", "a year earlier"
     named_day = named_year = None     # the last day and year named, for "am Tag darauf", "that year"
+    counts_days = bool(COUNTS_DAYS.search(text)) if lang == "de" else False
     for s, e in split_sentences(text):
         sentence = text[s:e]
         taken: list[tuple[int, int]] = []
@@ -74,7 +80,7 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
         for start, name, m in sorted(found, key=lambda x: x[0]):
             future, past = _tense(future_words, past_words, m.start(), m.end())
             d0, d1, p, ok, how, kind = resolve(name, m, sentence, Anchor(pub, prec, lang, future, past, previous,
-                                                                          named_day, named_year))
+                                                                          named_day, named_year, counts_days))
             if ok and kind == "date":
                 named_day = d0 if p == "day" and d0 == d1 else named_day
                 named_year = d0.year if d0.year == d1.year else named_year

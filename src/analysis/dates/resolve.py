@@ -37,6 +37,9 @@ class Anchor:
     # the last day and year the article named, for "am Tag darauf", "that year"
     named_day: date | None = None
     named_year: int | None = None
+    # the article counts days from its publication elsewhere ("gestern", "morgen"): a daily's
+    # report, in which a bare "heute" is the day too
+    counts_days: bool = False
 
     def knows(self, unit: str) -> bool:
         return self.pub is not None and _RANK.get(self.precision, 0) >= _RANK[unit]
@@ -208,6 +211,8 @@ def _today(sentence: str, m: re.Match, at: Anchor) -> Result:
     weekday = "|".join(WEEKDAYS["de"])
     if re.match(rf"\s+(?:Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh)|,?\s*\(?(?:am\s+)?(?:{weekday}|\d{{1,2}}\.)", after):
         return _unit_span("day", 0, at, "relative to publication")
+    if at.counts_days:
+        return _unit_span("day", 0, at, "relative to publication (the article counts days from it: gestern, morgen)")
     return _unresolved(None, "present reference: 'heute' without a time of day or a date beside it may mean "
                              "nowadays, so no day is claimed", "present reference")
 
