@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from nltk.stem.snowball import SnowballStemmer   # pure Python: needs no downloaded data
 
 from ..lexicon import DATA_DIR, outlet_table, read_tsv, split_aliases
 from .text import TOKEN, Token, tokenize
@@ -183,7 +182,10 @@ class Lexicon:
 
 
 @lru_cache(maxsize=None)
-def _stemmer(language: str) -> SnowballStemmer:
+def _stemmer(language: str):
+    # imported here: importing nltk loads scipy and scikit-learn (about 0.8 s and 100 MB), which
+    # loading, counting and dates never need
+    from nltk.stem.snowball import SnowballStemmer   # pure Python: needs no downloaded data
     return SnowballStemmer(_STEMMER_NAMES.get(language, "german"))
 
 
