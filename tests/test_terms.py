@@ -138,6 +138,38 @@ def test_reuse_matrix_is_a_share_of_the_rows_words():
     assert m.loc["a", "b"] == 1.0 and m.loc["b", "a"] == 0.5 and pd.isna(m.loc["a", "a"])
 
 
+def test_reuse_shares_count_each_reused_word_once_per_other_group():
+    """The sparse table against a count made by hand from the passages: the sample's articles
+    cut into overlapping pieces, so a word is reused from several articles of one outlet."""
+    import re
+    sample = analysis.load_articles()
+    rows = []
+    for art in sample.itertuples():
+        words = art.text.split()
+        for k, (a, b) in enumerate([(0, 160), (80, 260), (40, 120)]):
+            rows.append({"article_id": f"{art.article_id}-{k}", "outlet": f"{art.outlet} {k % 2}",
+                         "text": " ".join(words[a:b])})
+    arts = pd.DataFrame(rows)
+    shares = analysis.reuse_shares(arts, by="outlet")
+    passages = analysis.shared_passages(arts, by="outlet")
+    text = dict(zip(arts["article_id"], arts["text"]))
+    outlet = dict(zip(arts["article_id"], arts["outlet"]))
+    covered: dict = {}
+    for p in passages.itertuples():
+        for art, other, s, e in ((p.article_a, p.outlet_b, p.start_a, p.end_a), (p.article_b, p.outlet_a, p.start_b, p.end_b)):
+            if outlet[art] != other:
+                covered.setdefault((outlet[art], other), set()).update((art, c) for c in range(s, e))
+    word = re.compile(r"\w+(?:[-‐'’]\w+)*")
+    starts = {a: {m.start() for m in word.finditer(t)} for a, t in text.items()}
+    expected = {key: sum(1 for art, c in chars if c in starts[art]) for key, chars in covered.items()}
+    got = {(r.outlet, r.found_in): r.n_reused for r in shares.itertuples()}
+    assert got == expected and len(got) > 5
+    totals = {o: sum(len(word.findall(t)) for a, t in text.items() if outlet[a] == o) for o in set(outlet.values())}
+    assert all(r.n_words == totals[r.outlet] and r.share == r.n_reused / r.n_words for r in shares.itertuples())
+    m = analysis.reuse_matrix(arts, by="outlet")
+    assert all(m.loc[r.outlet, r.found_in] == r.share for r in shares.itertuples())
+
+
 def test_typographic_apostrophes_and_web_addresses_are_not_terms():
     text = ("We don’t know, she said. We don't know either. Read more at https://www.example.com/news/story-1 "
             "and www.example.org today. The talks went on.")

@@ -11,7 +11,7 @@ from .export import export
 from .kwic import concordance
 from .load import ArticleLoadError, LoadWarning, load_articles, load_report, parse_published
 from .reliance import evidence, evidence_table, most_reliant, source_reliance
-from .reuse import reuse_matrix, shared_passages
+from .reuse import reuse_matrix, reuse_shares, shared_passages
 from .sentences import sentences, split_sentences
 from .terms import keyness, term_frequencies
 from .tokens import tokens
@@ -20,7 +20,7 @@ from .views import html_table
 __all__ = [
     "ArticleLoadError", "CATEGORIES", "LoadWarning", "boilerplate_lines", "concordance", "date_conflicts",
     "date_mentions", "evidence", "evidence_browser", "evidence_table", "export", "find_attributions", "html_table", "keyness",
-    "load_articles", "load_report", "most_reliant", "parse_published", "publication_order", "reuse_matrix",
+    "load_articles", "load_report", "most_reliant", "parse_published", "publication_order", "reuse_matrix", "reuse_shares",
     "sentences", "shared_passages", "source_reliance", "split_sentences", "term_frequencies",
     "tokens",
 ]
