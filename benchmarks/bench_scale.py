@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "train"
-STAGES = ["load", "sources", "terms", "keyness", "dates", "passages", "stream"]
+STAGES = ["load", "sources", "terms", "keyness", "dates", "passages", "reuse", "conflicts", "order", "stream"]
 WORD = re.compile(r"\w+")
 
 
@@ -94,23 +94,34 @@ STAGE_CODE = {
     "keyness": "out = analysis.keyness(arts, target=arts['outlet'].value_counts().index[0], min_count=5)",
     "dates": "out = analysis.date_mentions(arts, progress=False)",
     "passages": "out = analysis.shared_passages(arts, progress=False)",
+    # per article, as the sparse tidy table (the dense matrix would be N x N)
+    "reuse": "out = analysis.reuse_shares(arts, by='article_id', progress=False)",
+    "conflicts": "out = analysis.date_conflicts(mentions)",
+    "order": "out = analysis.publication_order(arts)",
     # reads the files itself, 2,000 at a time: its peak memory is the streaming path's
     "stream": "import analysis.stream; out = analysis.stream.stream_counts(folder, chunk_size=2000, progress=False)",
 }
 
 
+# run before the clock starts: what a stage takes as input besides the articles
+STAGE_SETUP = {"conflicts": "mentions = analysis.date_mentions(arts, progress=False)"}
+
+
 def run_stage(stage: str, folder: Path, cache: Path) -> dict:
-    """One stage in a fresh process: its wall seconds and the process's peak memory."""
+    """One stage in a fresh process: its wall seconds, the process's peak memory and the
+    largest peak of its worker processes (sources and dates run on every core)."""
     code = f"""
 import json, resource, time, warnings, pandas as pd
 warnings.simplefilter("ignore")
 import analysis
 folder, cache = {str(folder)!r}, {str(cache)!r}
 arts = None if {stage!r} in ("load", "stream") else pd.read_parquet(cache)
+{STAGE_SETUP.get(stage, "")}
 t0 = time.perf_counter()
 {STAGE_CODE[stage]}
 dt = time.perf_counter() - t0
-print(json.dumps({{"seconds": dt, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+print(json.dumps({{"seconds": dt, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "TQDM_DISABLE": "1"})
@@ -134,14 +145,15 @@ def main(argv=None) -> None:
             bare = bare_pass(folder)
             print(f"\n{n:,} articles, {mb:.1f} MB of text; bare read-tokenise-count pass {bare:.2f} s "
                   f"({mb / bare:.1f} MB/s)")
-            print(f"{'stage':10} {'seconds':>9} {'MB/s':>7} {'peak MB':>8} {'x bare':>7} {'ms/article':>11}")
+            print(f"{'stage':10} {'seconds':>9} {'MB/s':>7} {'peak MB':>8} {'worker MB':>10} {'x bare':>7} {'ms/article':>11}")
             for stage in stages:
                 r = run_stage(stage, folder, cache)
                 if "error" in r:
                     print(f"{stage:10} failed: {r['error']}")
                     continue
                 s = r["seconds"]
-                print(f"{stage:10} {s:9.1f} {mb / s:7.2f} {r['peak_mb']:8.0f} {s / bare:7.1f} {1000 * s / n:11.2f}",
+                workers = f"{r['worker_mb']:10.0f}" if r["worker_mb"] else f"{'-':>10}"
+                print(f"{stage:10} {s:9.1f} {mb / s:7.2f} {r['peak_mb']:8.0f} {workers} {s / bare:7.1f} {1000 * s / n:11.2f}",
                       flush=True)
 
 
