@@ -68,8 +68,28 @@ def publication_order(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFram
             tier_end = max(tier_end, hi)
         order.append(rank)
     out["order"] = pd.array(order, dtype="Int64")
-    out["same_rank_as"] = [
-        ", ".join(out.loc[(out["order"] == o) & (out.index != i), by]) if pd.notna(o) else ""
-        for i, o in enumerate(out["order"])
-    ]
+    out["same_rank_as"] = _others_of_rank([None if o is pd.NA else o for o in order], out[by].tolist())
+    return out
+
+
+SAME_RANK_SHOWN = 20     # names listed per row; a larger tie says how many more there are
+
+
+def _others_of_rank(order: list, names: list) -> list[str]:
+    """For each row, the other rows of its rank, in row order. Rows of one rank are next to
+    each other (sorted by time), so each tie is one slice; a tie of thousands (a corpus
+    dated to the month) lists the first names and a count, not thousands per row."""
+    out = [""] * len(order)
+    i, n = 0, len(order)
+    while i < n:
+        j = i + 1
+        while j < n and order[i] is not None and order[j] == order[i]:
+            j += 1
+        if order[i] is not None and j - i > 1:
+            tie = [str(x) for x in names[i:j]]
+            for k in range(i, j):
+                others = tie[:k - i] + tie[k - i + 1:SAME_RANK_SHOWN + 1] if k - i <= SAME_RANK_SHOWN else tie[:SAME_RANK_SHOWN]
+                more = (j - i - 1) - len(others)
+                out[k] = ", ".join(others) + (f" and {more:,} more" if more else "")
+        i = j
     return out
