@@ -101,6 +101,24 @@ def test_expressions(text, language, published, precision, expected):
     assert (_d(r["start_date"]), _d(r["end_date"]), r["precision"], r["how"]) == expected
 
 
+def test_a_large_tie_lists_twenty_names_and_a_count():
+    """Rows of one rank name each other; a tie of hundreds (a corpus dated to the month) names
+    the first 20 others and says how many more, instead of hundreds of names in every row."""
+    n = 300
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(n + 3)],
+                         "outlet": [f"O{i}" for i in range(n)] + ["P", "Q", "R"],
+                         "published": [pd.Timestamp("2023-09-01")] * n + [pd.Timestamp("2023-10-02 08:00"),
+                                                                          pd.Timestamp("2023-10-02 08:00"), pd.NaT],
+                         "published_precision": ["month"] * n + ["minute", "minute", None]})
+    order = analysis.publication_order(arts).set_index("outlet")
+    assert order.loc["P", "same_rank_as"] == "Q" and order.loc["Q", "same_rank_as"] == "P"
+    assert order.loc["R", "same_rank_as"] == "" and pd.isna(order.loc["R", "order"])
+    first = ", ".join(f"O{i}" for i in range(1, 21))
+    assert order.loc["O0", "same_rank_as"] == f"{first} and {n - 21} more"
+    assert order.loc["O5", "same_rank_as"] == ", ".join(f"O{i}" for i in range(21) if i != 5) + f" and {n - 21} more"
+    assert order.loc["O250", "same_rank_as"] == ", ".join(f"O{i}" for i in range(20)) + f" and {n - 21} more"
+
+
 def test_may_the_verb_is_not_a_month():
     assert dates_in_text("Officials may meet soon.", "en") == []
 
@@ -238,8 +256,6 @@ def test_days_and_years_named_before():
 
 
 def test_conflicts_from_the_word_index_equal_all_pairs(monkeypatch):
-    from itertools import combinations
-
     import analysis.dates.conflicts as conflicts
 
     months = ["Juli", "August", "September", "Oktober"]
@@ -250,11 +266,21 @@ def test_conflicts_from_the_word_index_equal_all_pairs(monkeypatch):
                          "language": "de", "text": texts, "published": pd.Timestamp("2023-10-01"),
                          "published_precision": "day"})
     mentions = analysis.date_mentions(arts)
-    fast = analysis.date_conflicts(mentions, max_share=1.0)
-    monkeypatch.setattr(conflicts, "_candidate_pairs", lambda bags, n: list(combinations(range(len(bags)), 2)))
-    slow = analysis.date_conflicts(mentions, max_share=1.0)
+    fast = analysis.date_conflicts(mentions, max_share=1.0, per_mention=None)
+    capped = analysis.date_conflicts(mentions, max_share=1.0, per_mention=3)
+    monkeypatch.setattr(conflicts, "_partners", lambda bags, t: ((i, [j for j in range(len(bags)) if j != i])
+                                                                 for i in range(len(bags))))
+    slow = analysis.date_conflicts(mentions, max_share=1.0, per_mention=None)
     assert len(fast) > 50
     pd.testing.assert_frame_equal(fast, slow)
+    # with a cap, every mention that had partners keeps at most its 3 best, and those are rows
+    # of the full list
+    pd.testing.assert_frame_equal(capped, analysis.date_conflicts(mentions, max_share=1.0, per_mention=3))
+    key = ["article_a", "expression_a", "article_b", "expression_b", "sentence_a", "sentence_b"]
+    assert 0 < len(capped) < len(fast)
+    assert set(map(tuple, capped[key].values)) <= set(map(tuple, fast[key].values))
+    involved = lambda f: set(zip(f["article_a"], f["expression_a"])) | set(zip(f["article_b"], f["expression_b"]))
+    assert involved(capped) == involved(fast)
 
 
 def test_the_same_rows_whatever_n_jobs(articles):
