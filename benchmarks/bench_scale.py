@@ -117,10 +117,11 @@ import analysis
 folder, cache = {str(folder)!r}, {str(cache)!r}
 arts = None if {stage!r} in ("load", "stream") else pd.read_parquet(cache)
 {STAGE_SETUP.get(stage, "")}
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t0 = time.perf_counter()
 {STAGE_CODE[stage]}
 dt = time.perf_counter() - t0
-print(json.dumps({{"seconds": dt, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+print(json.dumps({{"seconds": dt, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "before_mb": before,
                   "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -153,7 +154,8 @@ def main(argv=None) -> None:
                     continue
                 s = r["seconds"]
                 workers = f"{r['worker_mb']:10.0f}" if r["worker_mb"] else f"{'-':>10}"
-                print(f"{stage:10} {s:9.1f} {mb / s:7.2f} {r['peak_mb']:8.0f} {workers} {s / bare:7.1f} {1000 * s / n:11.2f}",
+                setup = f"  (peak {r['before_mb']:.0f} MB before the clock started)" if stage in STAGE_SETUP else ""
+                print(f"{stage:10} {s:9.1f} {mb / s:7.2f} {r['peak_mb']:8.0f} {workers} {s / bare:7.1f} {1000 * s / n:11.2f}{setup}",
                       flush=True)
 
 
