@@ -170,6 +170,21 @@ def test_reuse_shares_count_each_reused_word_once_per_other_group():
     assert all(m.loc[r.outlet, r.found_in] == r.share for r in shares.itertuples())
 
 
+def test_remembered_word_forms_give_the_same_tokens(monkeypatch):
+    """Word forms are worked out once and remembered; the tokens equal those worked out anew."""
+    import sys
+    tk = sys.modules["analysis.tokens"]        # the module; analysis.tokens is the function
+    sample = analysis.load_articles()
+    english = "Kim’s envoy and Putin's aides met; the KCNA-report said Pyongyang's plans don’t change."
+    texts = [(t, lang) for t, lang in zip(sample["text"], sample["language"])] + [(english, "en")]
+    remembered = [tokenize(t, lang) for t, lang in texts]
+    assert tk._WORD_CACHE[("de", None)] and ("Kim", "kim") == tk._WORD_CACHE[("en", None)]["Kim’s"]
+    monkeypatch.setattr(tk, "_WORD_CACHE", {})
+    monkeypatch.setattr(tk, "WORD_CACHE_LIMIT", 0)
+    assert [tokenize(t, lang) for t, lang in texts] == remembered
+    assert tk._WORD_CACHE == {("de", None): {}, ("en", None): {}}
+
+
 def test_typographic_apostrophes_and_web_addresses_are_not_terms():
     text = ("We don’t know, she said. We don't know either. Read more at https://www.example.com/news/story-1 "
             "and www.example.org today. The talks went on.")

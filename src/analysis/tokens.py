@@ -100,14 +100,33 @@ def _words(text: str, start: int, end: int, language: str, normalize: Normalize)
     yield from _plain_words(text, pos, end, language, normalize)
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_WORD_CACHE: dict[tuple, dict[str, tuple[str, str]]] = {}
+WORD_CACHE_LIMIT = 500_000      # word forms remembered per language (a few hundred MB at most)
+
+
+def _word_form(word: str, language: str, normalize: Normalize) -> tuple[str, str]:
+    """(the word as counted, its key): "Kim's" -> ("Kim", "kim") in English."""
+    if language == "en":
+        word = _POSSESSIVE.sub("", word)          # "Kim's" -> "Kim"
+    # a typographic apostrophe is the same letter: "don’t" is the stopword "don't"
+    key = fold(word).replace("’", "'")
+    return word, normalize_word(key, language, normalize)
+
+
 def _plain_words(text: str, start: int, end: int, language: str, normalize: Normalize):
+    # a word form is worked out once: most tokens of a corpus are forms seen before
+    cache = _WORD_CACHE.setdefault((language, normalize), {})
+    known = cache.get
     for m in WORD.finditer(text, start, end):
         word = m.group()
-        if language == "en":
-            word = re.sub(r"['’]s$", "", word)        # "Kim's" -> "Kim"
-        # a typographic apostrophe is the same letter: "don’t" is the stopword "don't"
-        key = fold(word).replace("’", "'")
-        yield m.start(), m.start() + len(word), word, normalize_word(key, language, normalize)
+        form = known(word)
+        if form is None:
+            form = _word_form(word, language, normalize)
+            if len(cache) < WORD_CACHE_LIMIT:
+                cache[word] = form
+        s = m.start()
+        yield s, s + len(form[0]), form[0], form[1]
 
 
 def _article_tokens(articles: pd.DataFrame, by: str, aliases: bool, normalize: Normalize, boilerplate: bool,
