@@ -290,3 +290,22 @@ def test_the_same_rows_whatever_n_jobs(articles):
     serial = analysis.date_mentions(many, n_jobs=1, kinds="all")
     pd.testing.assert_frame_equal(serial, analysis.date_mentions(many, n_jobs=2, kinds="all"))
     assert len(many) >= 40 and serial["resolved"].sum() > 100
+
+
+def test_the_phrase_trie_matches_what_the_plain_alternation_matches():
+    """The date phrases are compiled with common beginnings factored out; the matches must be
+    the ones the plain longest-first alternation gives, on every phrase and on running text."""
+    import random
+    import re
+
+    from analysis.dates.words import alternation, phrases, trie_alternation
+
+    for language in ("de", "en"):
+        words = list(phrases(language))
+        plain = re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)
+        trie = re.compile(rf"(?<![\w-])(?:{trie_alternation(words)})(?![\w-])", re.I)
+        rng = random.Random(7)
+        texts = [" ".join(rng.choice(words + ["und", "the", "Jahr", "year", "-", "x"]) for _ in range(12))
+                 for _ in range(400)] + [w.upper() + "s " + w.replace(" ", "   ") + "-" for w in words]
+        for text in texts:
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text

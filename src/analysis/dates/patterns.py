@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .words import NUMBERS, ORDINALS, SEASONS, WEEKDAYS, alternation, month_names, phrases
+from .words import NUMBERS, ORDINALS, SEASONS, WEEKDAYS, alternation, month_names, phrases, trie_alternation
 
 def year(name: str = "y") -> str:
     return rf"(?P<{name}>(?:1[5-9]|20)\d\d)"
@@ -35,7 +35,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
     wd = alternation(WEEKDAYS[language])
     y = YEAR
     words = phrases(language)
-    phrase = re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)
+    phrase = re.compile(rf"(?<![\w-])(?:{trie_alternation(words)})(?![\w-])", re.I)
     season = alternation(SEASONS[language])
     ordinal = alternation(ORDINALS[language])
     number = alternation(NUMBERS[language]) + r"|\d{1,3}"
@@ -80,7 +80,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("ago", re.compile(rf"(?<![\w-])(?P<n>{number})\s+(?P<u>years?|months?|weeks?|days?)\s+(?:ago|earlier|before)(?![\w-])", re.I)),
         ("year", re.compile(rf"(?<![\w-])(?:(?i:in|since|until|by|early|late|fiscal|before|after|from|of|around|between)\s+){y}(?![\d-])")),
         ("bare_year", re.compile(rf"(?<![\w.,/$-]){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-]))")),
-        ("the_period", re.compile(r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bof )|(?<=\bduring )|(?<=\bover ))the\s+(?P<adj>latest\s+|most\s+recent\s+|current\s+)?(?P<unit>quarter|half)(?![\w-])", re.I)),
+        ("the_period", re.compile(r"the(?:(?<=\bfor the)|(?<=\bin the)|(?<=\bof the)|(?<=\bduring the)|(?<=\bover the))\s+(?P<adj>latest\s+|most\s+recent\s+|current\s+)?(?P<unit>quarter|half)(?![\w-])", re.I)),
         ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on|late|early)\s+)?(?P<wd>{wd})(?:\s+(?:night|morning|evening|afternoon))?(?![\w-])")),
         ("deictic", re.compile(r"(?<![\w-])(?:today|tomorrow)(?![\w-])", re.I)),
     ]
