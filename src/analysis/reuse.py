@@ -39,8 +39,10 @@ def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
 CLIQUE_MAX = 10   # a shingle in at most this many articles links every pair of them
 
 
-def _matches(articles: pd.DataFrame, min_words: int, max_articles: int | None, progress: bool | None = None):
-    """The word offsets of each article (starts, ends), and per article pair (a < b) the
+def _matches(articles: pd.DataFrame, min_words: int, max_articles: int | None, progress: bool | None = None,
+             word_offsets: bool = True):
+    """The word offsets of each article (starts, ends; with ``word_offsets=False`` its number of
+    words), and per article pair (a < b) the
     passages they share as runs (a0, a1, b0, b1) of word positions, ends exclusive.
 
     A shingle in a few articles (up to :data:`CLIQUE_MAX`) links every pair of them. One in
@@ -54,21 +56,24 @@ def _matches(articles: pd.DataFrame, min_words: int, max_articles: int | None, p
     from array import array
 
     limit = max_articles if max_articles is not None else max(50, len(articles) // 4)
-    tokens, hashes = [], []
+    tokens, sizes, hashes = [], [], array("q")
     texts = progress_bar(articles["text"], len(articles), progress, "Finding shared passages")
     for text in texts:
         words, spans = _words(text)
-        # the words are needed only to hash them; offsets are kept as two int arrays
-        tokens.append((array("i", (s for s, _ in spans)), array("i", (e for _, e in spans))))
-        hashes.append(array("q", (hash(tuple(words[p:p + min_words])) for p in range(len(words) - min_words + 1))))
-    sizes = np.array([len(h) for h in hashes], dtype=np.int64)
-    flat = np.frombuffer(b"".join(h.tobytes() for h in hashes), dtype=np.int64) if hashes else np.zeros(0, np.int64)
-    del hashes
+        # the words are needed only to hash them; offsets are kept as two int arrays (for the
+        # passages' text), or only their number
+        tokens.append((array("i", (s for s, _ in spans)), array("i", (e for _, e in spans))) if word_offsets else len(words))
+        before = len(hashes)
+        hashes.extend(hash(tuple(words[p:p + min_words])) for p in range(len(words) - min_words + 1))
+        sizes.append(len(hashes) - before)
+    sizes = np.array(sizes, dtype=np.int64)
+    # one array for the corpus, seen by numpy without a copy
+    flat = np.frombuffer(hashes, dtype=np.int64) if len(hashes) else np.zeros(0, np.int64)
     # The index is arrays, not a dictionary of lists: each shingle becomes an id (``uid``), and
     # the positions that have it are one slice of ``order``. Per shingle: how many articles have
     # it and the first of them. About 50 bytes per word instead of about 250.
     _, uid, counts = np.unique(flat, return_inverse=True, return_counts=True)
-    del flat
+    del flat, hashes
     uid = uid.astype(np.int32 if len(counts) < 2**31 else np.int64).ravel()
     order = np.argsort(uid, kind="stable")                  # positions grouped by shingle, in text order
     first_at = np.cumsum(counts) - counts
@@ -167,10 +172,10 @@ def reuse_shares(articles: pd.DataFrame, by: str = "outlet", *, min_words: int =
     """
     require_columns(articles, ["article_id", "text"], "reuse_shares")
     arts = articles.reset_index(drop=True)
-    tokens, pairs = _matches(arts, min_words, max_articles, progress)
+    n_words, pairs = _matches(arts, min_words, max_articles, progress, word_offsets=False)
     labels, code = np.unique(np.array([group_value(v) for v in (arts[by] if by in arts else arts["article_id"])],
                                       dtype=object).astype(str), return_inverse=True)
-    totals = np.bincount(code, weights=[len(starts) for starts, _ in tokens], minlength=len(labels))
+    totals = np.bincount(code, weights=n_words, minlength=len(labels))
     # every passage twice, once from each side: (article, the other article's group, words from, to)
     sides = [(i, code[j], a0, a1) for (i, j), found in pairs.items() for a0, a1, _, _ in found] + \
             [(j, code[i], b0, b1) for (i, j), found in pairs.items() for _, _, b0, b1 in found]
