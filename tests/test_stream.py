@@ -37,7 +37,27 @@ def test_chunks_give_the_counts_of_the_whole_corpus(tmp_path, articles):
     dates = date_counts(analysis.date_mentions(whole, by="label", n_jobs=1), by="label")
     pd.testing.assert_frame_equal(streamed["date_counts"], dates, check_dtype=False)
     assert "text" not in streamed["articles"] and len(streamed["articles"]) == len(whole) == 30
+    # the articles kept: the loaded rows without their text, the strings held by Arrow, and the
+    # load report of the whole corpus once (not one copy per chunk)
+    kept = streamed["articles"]
+    assert kept["outlet"].dtype == "str" and kept["title"].dtype == "str"
+    pd.testing.assert_frame_equal(kept[["article_id", "outlet", "n_words"]],
+                                  whole[["article_id", "outlet", "n_words"]].astype({"outlet": "str"}), check_dtype=False)
+    assert kept["title"].isna().tolist() == whole["title"].isna().tolist()
+    pd.testing.assert_frame_equal(analysis.load_report(kept), analysis.load_report(whole))
     assert streamed["source_reliance"]["count"].sum() > 50 and streamed["date_counts"]["count"].sum() > 20
+
+
+def test_a_load_report_is_shared_not_copied_by_each_operation(tmp_path, articles):
+    """pandas deep-copies ``attrs`` in every operation; the report is immutable, so it is the
+    same object in every derived frame (a copy per operation made streaming quadratic)."""
+    articles = analysis.load_articles(_corpus(tmp_path / "corpus", articles))
+    report = articles.attrs["load_report"]
+    assert len(report) > 0
+    for derived in (articles.copy(), articles.drop(columns=["text"]), articles[articles["n_words"] > 0],
+                    pd.concat([articles, articles])):
+        assert derived.attrs["load_report"] is report
+    assert analysis.load_report(articles.copy()).equals(analysis.load_report(articles))
 
 
 def test_streamed_term_counts_equal_the_whole_corpus(tmp_path, articles):

@@ -50,20 +50,33 @@ def stream_counts(path=None, *, by: str = "outlet", chunk_size: int = 1000, n_jo
     reliance_parts, date_parts, article_parts = [], [], []
     last = None
     for i, arts in enumerate(iter_articles(path, chunk_size=chunk_size, progress=progress, **load_options)):
+        # the load report so far rides on every chunk; only the last one is kept
+        report, arts.attrs = arts.attrs.get("load_report", ()), {}
         arts = compare_by(arts, by)
         attributions = find_attributions(arts, n_jobs=n_jobs, progress=False)
         part = source_reliance(attributions, arts, by=by)
         reliance_parts.append(part.assign(_chunk=i))
         date_parts.append(date_counts(date_mentions(arts, by=by, kinds=kinds, n_jobs=n_jobs, progress=False), by))
-        article_parts.append(arts.drop(columns=["text", *_LISTS]))
-        last = arts
+        article_parts.append(_compact(arts.drop(columns=["text", *_LISTS])))
+        last = report
     if last is None:
         return {"source_reliance": pd.DataFrame(), "date_counts": pd.DataFrame(), "articles": pd.DataFrame()}
     articles = pd.concat(article_parts, ignore_index=True)
-    articles.attrs["load_report"] = last.attrs.get("load_report", ())
+    articles.attrs["load_report"] = last
     return {"source_reliance": _combine_reliance(pd.concat(reliance_parts, ignore_index=True), by),
             "date_counts": _combine_dates(pd.concat(date_parts, ignore_index=True), by),
             "articles": articles}
+
+
+def _compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns of text held as Arrow strings, not one Python object per row: a million
+    articles' ids, outlets and titles then take tens of MB, and they do not pin the memory of
+    the chunks' text between them."""
+    out = frame.copy()
+    for name in out.columns[out.dtypes == object]:
+        if pd.api.types.infer_dtype(out[name], skipna=True) in ("string", "empty"):
+            out[name] = out[name].astype("str")
+    return out
 
 
 def _combine_reliance(parts: pd.DataFrame, by: str) -> pd.DataFrame:

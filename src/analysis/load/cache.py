@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import pandas as pd
+from .report import Records
 
 CACHE_ENV = "ANALYSIS_CACHE"
 _LIST_COLUMNS = ["headings", "captions", "credits", "cited_sources", "notes"]
@@ -83,7 +84,7 @@ def read_cached(folder: Path, key: str) -> tuple[pd.DataFrame, tuple] | None:
     for col in meta.get("object_columns", []):
         if col in frame:
             frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    report = tuple(tuple(r) for r in meta["load_report"])
+    report = Records(tuple(r) for r in meta["load_report"])
     frame.attrs["load_report"] = report
     return frame, report
 
