@@ -1,6 +1,7 @@
 """The load report: every file rejected and every warning, with the reason and the line."""
 from __future__ import annotations
 
+import sys
 import warnings
 from dataclasses import dataclass
 from typing import Literal
@@ -45,20 +46,29 @@ class Report:
         if errors not in ("raise", "warn", "ignore"):
             raise ValueError('errors must be "raise", "warn" or "ignore"')
         self.errors = errors
-        self.problems: list[Problem] = []
+        # one plain tuple per problem (file, line, status, reason): a million-row table whose
+        # every row has a warning keeps a million of these, and each chunk of a stream shows them
+        self.rows: list[tuple] = []
+        self._records: Records = Records()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [Problem(file, status, reason, line) for file, line, status, reason in self.rows]
 
     def add(self, file, status, reason, line=None) -> None:
         """Record a problem (``rejected``/``warning``: raised with ``errors="raise"``) or a
         fact worth knowing (``info``: which table column was read as what; never raised)."""
-        problem = Problem(str(file), status, reason, line)
         if self.errors == "raise" and status != "info":
-            raise ArticleLoadError(problem.message())
-        self.problems.append(problem)
+            raise ArticleLoadError(Problem(str(file), status, reason, line).message())
+        # many rows share a reason ("outlet 'x' is not in the outlet table"): held once
+        self.rows.append((str(file), line, status, sys.intern(reason)))
 
     def records(self) -> tuple:
         """The report as plain tuples for ``DataFrame.attrs``: comparable with ``==``, so pandas
         can carry it through ``concat`` and ``merge`` (a DataFrame there makes both fail)."""
-        return Records((p.file, p.line, p.status, p.reason) for p in self.problems)
+        if len(self._records) != len(self.rows):
+            self._records = Records(self.rows)
+        return self._records
 
     def summarise(self, n_loaded: int) -> None:
         problems = [p for p in self.problems if p.status != "info"]
