@@ -52,6 +52,7 @@ evaluate-dates: setup
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_scale.py 1000 10000
+	$(BIN)/python benchmarks/bench_stream.py 1000000 --full 20000
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_long_input.py
 	$(BIN)/python benchmarks/bench_report.py 250 2000
