@@ -217,6 +217,14 @@ def test_heute_is_the_day_in_an_article_that_counts_days_from_publication():
     assert dates_in_text("Heute morgen sprach er. Heute ist vieles anders.", "de", MON, "day")[1]["kind"] == "present reference"
 
 
+def test_heute_with_a_clock_time_is_the_day():
+    """A clock time in the sentence ties "heute" to the day (Dolomiten's notices: "Heute um
+    19.30 Uhr trifft sich der Gemeinderat"); a number that is not a time does not."""
+    got = [(r["expression"], _d(r["start_date"]), r["kind"]) for r in dates_in_text(
+        "Heute um 19.30 Uhr trifft sich der Gemeinderat. Heute leben dort 3000 Menschen.", "de", MON, "day")]
+    assert got == [("Heute", "2015-03-16", "date"), ("Heute", None, "present reference")]
+
+
 def test_the_quarter_and_a_year_earlier_point_back():
     text = ("Profit fell in the third quarter of 1989. Sales for the quarter rose 3%, "
             "compared with the year-earlier quarter.")

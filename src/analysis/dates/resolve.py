@@ -198,9 +198,14 @@ def _weekday(g: dict, at: Anchor, night: bool) -> Result:
     return start, day, "day", True, f"relative to publication ({'future' if forward else 'past'} tense)", "date"
 
 
+# "19.30 Uhr", "ab 15 Uhr", "21:30 Uhr": nowadays has no clock time
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
+
+
 def _today(sentence: str, m: re.Match, at: Anchor) -> Result:
     """German "heute" is the publication day only when the text ties it to the day: a time of
-    day ("heute Abend") or the day named beside it ("heute, Montag"). Otherwise it may mean
+    day ("heute Abend"), a clock time in its sentence ("Heute um 19.30 Uhr trifft sich …") or the
+    day named beside it ("heute, Montag"). Otherwise it may mean
     nowadays ("Heute leben dort …"; weekly papers use it so most of the time), and a day would
     claim a precision the text does not give: it is reported as a present reference."""
     text = m.group()
@@ -211,6 +216,8 @@ def _today(sentence: str, m: re.Match, at: Anchor) -> Result:
     weekday = "|".join(WEEKDAYS["de"])
     if re.match(rf"\s+(?:Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh)|,?\s*\(?(?:am\s+)?(?:{weekday}|\d{{1,2}}\.)", after):
         return _unit_span("day", 0, at, "relative to publication")
+    if _CLOCK.search(sentence):
+        return _unit_span("day", 0, at, "relative to publication (a clock time in the sentence)")
     if at.counts_days:
         return _unit_span("day", 0, at, "relative to publication (the article counts days from it: gestern, morgen)")
     return _unresolved(None, "present reference: 'heute' without a time of day or a date beside it may mean "
