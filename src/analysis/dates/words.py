@@ -31,7 +31,7 @@ NUMBERS = {
 FUTURE = {
     "de": re.compile(r"\b(?:wird|werden|wirst|will|wollen|soll|sollen|plant|planen|geplant\w*|kommend\w*|nächst\w*|"
                      r"bevorstehend\w*|künftig\w*|morgen|voraussichtlich)\b", re.I),
-    "en": re.compile(r"\b(?:will|won't|is to|are to|scheduled|plans?|planned|expected|expects?|next(?! to\b)|upcoming|"
+    "en": re.compile(r"\b(?:will|won't|is to|are to|scheduled|plans? to|plan to|planning|planned|expected|expects?|next(?! to\b)|upcoming|"
                      r"set to|tomorrow|due to|is going to|are going to)\b", re.I),
 }
 PAST = {
