@@ -223,6 +223,21 @@ def test_heute_with_a_clock_time_is_the_day():
     got = [(r["expression"], _d(r["start_date"]), r["kind"]) for r in dates_in_text(
         "Heute um 19.30 Uhr trifft sich der Gemeinderat. Heute leben dort 3000 Menschen.", "de", MON, "day")]
     assert got == [("Heute", "2015-03-16", "date"), ("Heute", None, "present reference")]
+    # until a clock time today is the day too
+    until = dates_in_text("Die Resultate bleiben bis heute 20 Uhr unter Verschluss.", "de", MON, "day")
+    assert [(r["expression"], _d(r["start_date"])) for r in until] == [("bis heute", "2015-03-16")]
+
+
+def test_heute_with_a_past_tense_verb_in_its_clause_is_the_day():
+    """Nowadays is told in the present tense: "Heute wurde Watzke vorgestellt" (German Wikinews)
+    is the publication day; a past verb in another sentence or clause does not count, nor does
+    an age ("der heute 77-jährige Küng")."""
+    def got(text):
+        return [(r["expression"], _d(r["start_date"]), r["kind"]) for r in dates_in_text(text, "de", MON, "day")]
+    assert got("Heute wurde Watzke als Nachfolger vorgestellt.") == [("Heute", "2015-03-16", "date")]
+    assert got("Der Australier gewann heute die siebte Etappe.") == [("heute", "2015-03-16", "date")]
+    assert got('"Früher war alles klar", sagt sie. "Heute ist es kompliziert."') == [("Heute", None, "present reference")]
+    assert got("Der Papst hatte dem heute 77-jährigen Küng 1979 die Lehrerlaubnis entzogen.")[0][2] == "present reference"
 
 
 def test_the_quarter_and_a_year_earlier_point_back():

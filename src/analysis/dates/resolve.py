@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .words import NUMBERS, ORDINALS, SEASON_MONTHS, SEASONS, WEEKDAYS, months, phrases
+from .words import NUMBERS, ORDINALS, PAST, SEASON_MONTHS, SEASONS, WEEKDAYS, months, phrases
 
 _RANK = {None: 0, "century": 0.5, "decade": 0.7, "year": 1, "half": 1.5, "quarter": 1.6, "season": 1.6,
          "month": 2, "week": 2.5, "weekend": 2.7, "day": 3, "minute": 4}
@@ -199,15 +199,25 @@ def _weekday(g: dict, at: Anchor, night: bool) -> Result:
 
 
 # "19.30 Uhr", "ab 15 Uhr", "21:30 Uhr": nowadays has no clock time
-_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
+_CLOCK = re.compile(r"\s*(?:um\s+)?\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
+
+
+def _past_verb_beside(sentence: str, m: re.Match, reach: int = 40) -> bool:
+    """A past-tense verb in the same clause, close to the match ("Heute wurde Watzke gewählt",
+    "gewann heute die Etappe"): nowadays is told in the present tense. Only the clause counts,
+    so "Früher war alles klar. Heute ist es kompliziert" stays the present."""
+    left = re.split(r"[.,;:?!\"»«„“”]", sentence[max(0, m.start() - reach):m.start()])[-1]
+    right = re.split(r"[.,;:?!\"»«„“”]", sentence[m.end():m.end() + reach])[0]
+    return bool(PAST["de"].search(left) or PAST["de"].search(right))
 
 
 def _today(sentence: str, m: re.Match, at: Anchor) -> Result:
     """German "heute" is the publication day only when the text ties it to the day: a time of
-    day ("heute Abend"), a clock time in its sentence ("Heute um 19.30 Uhr trifft sich …") or the
-    day named beside it ("heute, Montag"). Otherwise it may mean
-    nowadays ("Heute leben dort …"; weekly papers use it so most of the time), and a day would
-    claim a precision the text does not give: it is reported as a present reference."""
+    day ("heute Abend"), a clock time in its sentence ("Heute um 19.30 Uhr trifft sich …"), the
+    day named beside it ("heute, Montag"), a past-tense verb in its clause ("Heute wurde …
+    gewählt") or an article that counts days from its publication ("gestern"). Otherwise it may
+    mean nowadays ("Heute leben dort …"; weekly papers use it so most of the time), and a day
+    would claim a precision the text does not give: it is reported as a present reference."""
     text = m.group()
     if text.lower() != "heute":
         shift = 0 if text.lower() == "today" else 1          # morgen, tomorrow
@@ -218,6 +228,8 @@ def _today(sentence: str, m: re.Match, at: Anchor) -> Result:
         return _unit_span("day", 0, at, "relative to publication")
     if _CLOCK.search(sentence):
         return _unit_span("day", 0, at, "relative to publication (a clock time in the sentence)")
+    if _past_verb_beside(sentence, m) and not re.match(r"\s+\d+[- ]?[Jj]ährig", after):   # "der heute 77-jährige"
+        return _unit_span("day", 0, at, "relative to publication (a past-tense verb beside it)")
     if at.counts_days:
         return _unit_span("day", 0, at, "relative to publication (the article counts days from it: gestern, morgen)")
     return _unresolved(None, "present reference: 'heute' without a time of day or a date beside it may mean "
@@ -254,6 +266,8 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
                     y = at.named_year + shift
                     return date(y, 1, 1), date(y, 12, 31), "year", True, "the year named before" + (f", {shift:+d}" if shift else ""), "date"
                 return _unresolved(unit[6:], f"unresolved: refers to a {unit[6:]} named before, and the text names none")
+            if what == "present" and said.endswith("heute") and _CLOCK.match(sentence, m.end()):
+                return _unit_span("day", 0, at, "relative to publication (until a clock time today)")
             if what != "date":
                 label = _KINDS[what]
                 return _unresolved(None, f"{label}: {'a stretch of time' if what == 'duration' else 'a recurring time' if what == 'set' else 'the present, not a day'}, not a date", label)

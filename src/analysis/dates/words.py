@@ -27,21 +27,25 @@ NUMBERS = {
     "en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30},
 }
-# Verbs and words that put a sentence in the future (the next Monday) or the past (the last one).
-FUTURE = {
-    "de": re.compile(r"\b(?:wird|werden|wirst|will|wollen|soll|sollen|plant|planen|geplant\w*|kommend\w*|nächst\w*|"
-                     r"bevorstehend\w*|künftig\w*|morgen|voraussichtlich)\b", re.I),
-    "en": re.compile(r"\b(?:will|won't|is to|are to|scheduled|plans? to|plan to|planning|planned|expected|expects?|next(?! to\b)|upcoming|"
-                     r"set to|tomorrow|due to|is going to|are going to)\b", re.I),
-}
-PAST = {
-    "de": re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten|sagte|sagten|erklärte|erklärten|teilte|teilten|"
-                     r"berichtete|berichteten|kam|kamen|gab|gaben|ging|gingen|fand|fanden|starb|starben|stand|"
-                     r"standen|traf|trafen|begann|begannen|fiel|fielen|stieg|stiegen|lag|lagen|verlor|verloren|"
-                     r"gewann|gewannen|ereignete)\b|\b(?:hat|haben|ist|sind)\b.*\b(?:ge\w{3,}(?:t|en)|\w{3,}iert)\b"),
-    "en": re.compile(r"\b(?:was|were|had|did|said|told|went|came|took|gave|made|saw|began|fell|rose|won|lost|met|"
-                     r"left|held|ago|(?!need|speed|indeed|proceed|scheduled|planned|expected)[a-z]\w{2,}ed)\b"),
-}
+# Verbs and words that put a sentence in the future (the next Monday) or the past (the last one):
+# the word lists are in tense_words.tsv; the two grammatical rules are here.
+# ("ist … kompliziert" is an adjective: -iert counts after hat/haben only)
+_GERMAN_PERFECT = r"\b(?:hat|haben)\b.*\b(?:ge\w{3,}(?:t|en)|\w{3,}iert)\b|\b(?:ist|sind)\b.*\bge\w{3,}(?:t|en)\b"
+_ENGLISH_ED = r"(?!{not_past})[a-z]\w{{2,}}ed"
+
+
+def _tense_words() -> tuple[dict, dict]:
+    table = read_tsv("tense_words.tsv")
+    words = {(r.language, r.tense): r.words for r in table.itertuples()}
+    future = {lang: re.compile(rf"\b(?:{words[lang, 'future']})\b", re.I) for lang in ("de", "en")}
+    past = {
+        "de": re.compile(rf"\b(?:{words['de', 'past']})\b|{_GERMAN_PERFECT}"),
+        "en": re.compile(rf"\b(?:{words['en', 'past']}|{_ENGLISH_ED.format(not_past=words['en', 'not_past'])})\b"),
+    }
+    return future, past
+
+
+FUTURE, PAST = _tense_words()
 
 
 @lru_cache(maxsize=4)
