@@ -49,6 +49,7 @@ evaluate: setup
 # span F1, value accuracy and fabricated precision per language. Exit status 1 below its floors.
 evaluate-dates: setup
 	$(BIN)/python ../shared/dev/dates/score.py all
+	$(BIN)/python benchmarks/eval_dates_heldout.py
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_scale.py 1000 10000
