@@ -1,6 +1,8 @@
 """Dates: every date expression in the bundled articles, English cases, unresolvable ones, order."""
 from __future__ import annotations
 
+import datetime
+
 import pandas as pd
 import pytest
 
@@ -332,3 +334,28 @@ def test_the_phrase_trie_matches_what_the_plain_alternation_matches():
                  for _ in range(400)] + [w.upper() + "s " + w.replace(" ", "   ") + "-" for w in words]
         for text in texts:
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_named_days_get_their_date_in_the_year_the_sentence_allows():
+    """Holidays from data/holidays.tsv: fixed days, days from Easter, the first weekday on or
+    after a day; US Election Day only in even years, so a 2016 article's "Election Day" is
+    November 8 even in a past-tense sentence."""
+    from analysis.dates.holidays import day_of
+
+    assert day_of("easter+0", 2016) == datetime.date(2016, 3, 27)           # Easter Sunday 2016
+    assert day_of("easter-2", 2018) == datetime.date(2018, 3, 30)           # Good Friday 2018
+    assert day_of("Mon>=09-01", 2016) == datetime.date(2016, 9, 5)          # Labor Day 2016
+    assert day_of("Thu>=11-22", 1999) == datetime.date(1999, 11, 25)        # Thanksgiving 1999
+    assert day_of("Tue>=11-02 even", 2016) == datetime.date(2016, 11, 8)
+    assert day_of("Tue>=11-02 even", 2015) is None
+    with pytest.raises(ValueError, match="holidays.tsv"):
+        day_of("first Monday", 2016)
+
+    def got(text, language, published):
+        return [(r["expression"], _d(r["start_date"])) for r in dates_in_text(text, language, pd.Timestamp(published), "day")]
+    assert got("The NRA used the comments to urge people to vote for him on Election Day.", "en", "2016-08-10") == \
+        [("Election Day", "2016-11-08")]
+    assert got("He was plucked from the Atlantic on Thanksgiving Day.", "en", "2000-01-06") == [("Thanksgiving Day", "1999-11-25")]
+    assert got("Am zweiten Weihnachtstag 2004 kam der Tsunami.", "de", "2007-04-09") == [("zweiten Weihnachtstag 2004", "2004-12-26")]
+    assert got("Am Karfreitag kam es wieder zu einem Fall.", "de", "2018-04-06") == [("Karfreitag", "2018-03-30")]
+    assert got("They bought a Christmas tree.", "en", "2016-12-01") == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .holidays import holiday_regex
 from .words import NUMBERS, ORDINALS, SEASONS, WEEKDAYS, alternation, month_names, phrases, trie_alternation
 
 def year(name: str = "y") -> str:
@@ -40,6 +41,8 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
     ordinal = alternation(ORDINALS[language])
     number = alternation(NUMBERS[language]) + r"|\d{1,3}"
     count = _COUNT_NOUN[language]
+    # a named day, with its year if one follows ("Weihnachten 2015", "Election Day 2016")
+    holiday = ("holiday", re.compile(rf"(?<![\w-])(?P<hol>{holiday_regex(language)})(?:,?\s+{y})?(?![\w-])"))
     if language == "de":
         return [
             ("range", re.compile(rf"(?<![\w-])(?:(?:vom|von|zwischen dem)\s+)?(?P<d1>[0-3]?\d)\.\s*(?:(?P<m1>{mon})\s+)?(?:bis(?:\s+zum)?|und(?:\s+dem)?|[-–])\s*(?P<d2>[0-3]?\d)\.\s*(?P<m>{mon})(?:\s+{y})?", re.I)),
@@ -47,6 +50,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
             # "9. Maikol Demetz" is a rank and a name: a month must follow as a word of its own
             ("day_month", re.compile(rf"(?<![\w-])(?:am\s+)?(?:(?:{wd}),?\s+(?:dem\s+)?)?(?P<d>[0-3]?\d)\.\s*(?P<m>{mon})(?![\w-])(?:\s+{y}|(?:\s+(?P<ry>(?i:dieses|diesen|des\s+vergangenen|vergangenen|des\s+letzten|letzten|des\s+vorigen|vorigen|kommenden|nächsten|des\s+laufenden|laufenden))\s+(?i:Jahres))(?![\w-]))?", re.I)),
             ("month_year", re.compile(rf"(?<![\w-])(?:(?i:im|seit|bis|ab|anfang|mitte|ende)\s+)?(?P<m>{mon})(?:\s+{y}|(?:\s+(?P<ry>(?i:dieses|diesen|des\s+vergangenen|vergangenen|des\s+letzten|letzten|des\s+vorigen|vorigen|kommenden|nächsten|des\s+laufenden|laufenden))\s+(?i:Jahres))(?![\w-]))", re.I)),
+            holiday,
             ("phrase", phrase),
             ("month", re.compile(rf"(?<![\w-])(?P<pre>(?i:im|seit|bis|ab|anfang|mitte|ende|vergangenen|letzten|kommenden|nächsten|diesen))\s+(?P<m>{mon})(?![\w-])")),
             ("quarter", re.compile(rf"(?<![\w-])(?:im\s+)?(?P<q>{ordinal})\s+Quartal(?:s|es)?(?:{_sep(language)}{y})?|(?<![\w-])Q(?P<q2>[1-4])(?:/|\s+){year('y2')}", re.I)),
@@ -70,6 +74,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("iso", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
         ("day_month", re.compile(rf"(?<![\w-])(?:(?P<m0>{mon})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{mon}))(?:,?\s+{y})?")),
         ("month_year", re.compile(rf"(?<![\w-])(?:(?i:in|since|until|by|early|mid-|late)\s*)?(?P<m>{mon}),?\s+{y}")),
+        holiday,
         ("phrase", phrase),
         ("month", re.compile(rf"(?<![\w-])(?P<pre>(?i:in|since|until|by|early|mid-|late|last|next|this|of|for|to|from|during|through))\s*(?P<m>{mon})(?![\w-])")),
         ("quarter", re.compile(rf"(?<![\w-])(?:(?i:the)\s+)?(?:{year('y0')}\s+)?(?P<q>(?i:{ordinal}))[- ](?:(?i:fiscal)[- ])?(?i:quarter)(?:{_sep(language)}{y})?(?![\w-])|(?<![\w-])Q(?P<q2>[1-4])(?:\s+|/){year('y2')}")),

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .holidays import day_of, rule_of
 from .words import NUMBERS, ORDINALS, PAST, SEASON_MONTHS, SEASONS, WEEKDAYS, months, phrases
 
 _RANK = {None: 0, "century": 0.5, "decade": 0.7, "year": 1, "half": 1.5, "quarter": 1.6, "season": 1.6,
@@ -74,22 +75,12 @@ GRACE_DAYS = 45
 
 
 def _year_of(month: int, day: int | None, at: Anchor, rel: str = "") -> tuple[int | None, str]:
-    """The year of a month (and day) written without one: the last one before publication
-    after "letzten/last", the next one after "kommenden/next"; otherwise the nearest, unless
-    the tense says the other side (a past-tense sentence about a date more than
-    ``GRACE_DAYS`` after publication means last year's; a future one about a date that long
-    before it, next year's)."""
+    """The year of a month (and day) written without one (see :func:`_year_by_offset`)."""
     if not at.knows("year"):
         return None, at.need("year")
     pub = at.pub
     if not at.knows("month"):
         return pub.year, "year from publication"
-    here = (month, day or 0)
-    now = (pub.month, pub.day if day else 0)
-    if _PAST_WORDS.search(rel):
-        return (pub.year if here < now else pub.year - 1), "year from publication (the last one before it)"
-    if _NEXT_WORDS.search(rel):
-        return (pub.year if here > now else pub.year + 1), "year from publication (the next one after it)"
 
     def offset(y: int) -> int:       # days from publication to the date (0 inside the month named)
         if day:
@@ -97,7 +88,23 @@ def _year_of(month: int, day: int | None, at: Anchor, rel: str = "") -> tuple[in
         first, last = _month_span(y, month)
         return 0 if first <= pub <= last else (first - pub).days if first > pub else (last - pub).days
 
-    years = sorted((pub.year - 1, pub.year, pub.year + 1), key=lambda y: (abs(offset(y)), y))
+    return _year_by_offset(offset, at, rel)
+
+
+def _year_by_offset(offset, at: Anchor, rel: str = "") -> tuple[int, str]:
+    """The year of a day or month written without one, given ``offset(year)``: its distance in
+    days from publication (None: no such day that year). The last one before publication after "letzten/last", the next one
+    after "kommenden/next"; otherwise the nearest, unless the tense says the other side (a
+    past-tense sentence about a date more than ``GRACE_DAYS`` after publication means last
+    year's; a future one about a date that long before it, next year's)."""
+    near = range(at.pub.year - 1, at.pub.year + 2)
+    if sum(offset(y) is not None for y in near) < 2:            # a day held every other year
+        near = range(at.pub.year - 2, at.pub.year + 3)
+    years = sorted((y for y in near if offset(y) is not None), key=lambda y: (abs(offset(y)), y))
+    if _PAST_WORDS.search(rel):
+        return max((y for y in years if offset(y) < 0), key=offset), "year from publication (the last one before it)"
+    if _NEXT_WORDS.search(rel):
+        return min((y for y in years if offset(y) > 0), key=offset), "year from publication (the next one after it)"
     if at.past and not at.future:
         years = [y for y in years if offset(y) <= GRACE_DAYS] or years
         return years[0], "year from publication (past tense)"
@@ -105,6 +112,18 @@ def _year_of(month: int, day: int | None, at: Anchor, rel: str = "") -> tuple[in
         years = [y for y in years if offset(y) >= -GRACE_DAYS] or years
         return years[0], "year from publication (future tense)"
     return years[0], "year from publication (the nearest)"
+
+
+def _holiday(name: str, written_year: int | None, at: Anchor) -> Result:
+    rule = rule_of(name, at.language)
+    if written_year:
+        d = day_of(rule, written_year)
+        return d, d, "day", True, f"absolute (holiday: {rule})", "date"
+    if not at.knows("month"):
+        return _unresolved("day", at.need("month"))
+    yr, how = _year_by_offset(lambda y: None if day_of(rule, y) is None else (day_of(rule, y) - at.pub).days, at)
+    d = day_of(rule, yr)
+    return d, d, "day", True, f"{how} (holiday: {rule})", "date"
 
 
 def _period_year(first_month: int, last_month: int, at: Anchor, rel: str) -> tuple[int | None, str]:
@@ -272,6 +291,8 @@ def resolve(kind: str, m: re.Match, sentence: str, at: Anchor) -> Result:
                 label = _KINDS[what]
                 return _unresolved(None, f"{label}: {'a stretch of time' if what == 'duration' else 'a recurring time' if what == 'set' else 'the present, not a day'}, not a date", label)
             return _unit_span(unit, shift, at, "relative to publication")
+        if kind == "holiday":
+            return _holiday(g["hol"], written_year, at)
         if kind == "range":
             mo = month("m") or month("m0")
             d1 = int(g.get("d1") or g.get("d1a") or g.get("d1b"))
