@@ -115,7 +115,9 @@ import json, resource, time, warnings, pandas as pd
 warnings.simplefilter("ignore")
 import analysis
 folder, cache = {str(folder)!r}, {str(cache)!r}
-arts = None if {stage!r} in ("load", "stream") else pd.read_parquet(cache)
+# read as the package's cache reads it (pyarrow's pool handed back afterwards)
+from analysis.load.tables import read_parquet
+arts = None if {stage!r} in ("load", "stream") else read_parquet(cache)
 {STAGE_SETUP.get(stage, "")}
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t0 = time.perf_counter()

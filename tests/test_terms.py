@@ -93,6 +93,17 @@ def test_keyness_settings_and_errors():
         analysis.keyness(arts, target="t", reference=["nobody"])
 
 
+def test_keyness_against_some_groups_equals_keyness_on_those_groups_alone(articles):
+    """A reference of several groups is counted from the group codes; leaving the other
+    groups out of the corpus must give the same table."""
+    labels = articles["label"].value_counts().index.tolist()
+    target, refs = labels[0], labels[1:3]
+    chosen = analysis.keyness(articles, target=target, reference=refs, by="label", min_count=2)
+    alone = analysis.keyness(articles[articles["label"].isin([target, *refs])], target=target, by="label", min_count=2)
+    assert len(chosen) > 20
+    pd.testing.assert_frame_equal(chosen, alone)
+
+
 def test_multiple_testing_adjustments():
     p = [0.01, 0.04, 0.03, 0.5]
     assert _adjust(p, "bonferroni").tolist() == pytest.approx([0.04, 0.16, 0.12, 1.0])

@@ -158,15 +158,19 @@ def keyness(
     """
     require_columns(articles, ["article_id", "text"], "keyness")
     tok, terms, surfaces = coded_tokens(articles, by=by, normalize=normalize)
-    groups = set(tok[by])
+    # the groups as their category codes: comparing the categorical column with a string
+    # took 400 MB at 10,000 articles, the codes take 5
+    names = list(tok[by].cat.categories)
+    codes = tok[by].cat.codes.to_numpy()
+    groups = {names[c] for c in np.unique(codes) if c >= 0}
     if target not in groups:
         raise ValueError(f"target {target!r} not found in column {by!r}; groups: {sorted(groups)}")
     refs = [reference] if isinstance(reference, str) else reference
     if refs is not None and (missing := set(refs) - groups):
         raise ValueError(f"reference {sorted(missing)} not found in column {by!r}; groups: {sorted(groups)}")
     # counted with numpy over the token codes: no copy of the token frame per side
-    is_target = (tok[by] == target).to_numpy()
-    is_reference = ~is_target if refs is None else tok[by].isin(refs).to_numpy() & ~is_target
+    is_target = codes == names.index(target)
+    is_reference = ~is_target if refs is None else np.isin(codes, [names.index(r) for r in refs]) & ~is_target
     c, d = int(is_target.sum()), int(is_reference.sum())
     if d == 0:
         raise ValueError("the reference corpus is empty")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 from .report import Records
+from .tables import read_parquet
 
 CACHE_ENV = "ANALYSIS_CACHE"
 _LIST_COLUMNS = ["headings", "captions", "credits", "cited_sources", "notes"]
@@ -68,7 +69,7 @@ def read_cached(folder: Path, key: str) -> tuple[pd.DataFrame, tuple] | None:
     if not file.exists():
         return None
     try:
-        frame = pd.read_parquet(file)
+        frame = read_parquet(file)
         meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None                                    # a broken cache file is a miss, not an error
