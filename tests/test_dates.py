@@ -359,3 +359,4 @@ def test_named_days_get_their_date_in_the_year_the_sentence_allows():
     assert got("Am zweiten Weihnachtstag 2004 kam der Tsunami.", "de", "2007-04-09") == [("zweiten Weihnachtstag 2004", "2004-12-26")]
     assert got("Am Karfreitag kam es wieder zu einem Fall.", "de", "2018-04-06") == [("Karfreitag", "2018-03-30")]
     assert got("They bought a Christmas tree.", "en", "2016-12-01") == []
+    assert got("Turnout on Election Day 2015 was low.", "en", "2016-08-10") == [("Election Day 2015", "2015-11-03")]

@@ -93,10 +93,10 @@ def _year_of(month: int, day: int | None, at: Anchor, rel: str = "") -> tuple[in
 
 def _year_by_offset(offset, at: Anchor, rel: str = "") -> tuple[int, str]:
     """The year of a day or month written without one, given ``offset(year)``: its distance in
-    days from publication (None: no such day that year). The last one before publication after "letzten/last", the next one
-    after "kommenden/next"; otherwise the nearest, unless the tense says the other side (a
-    past-tense sentence about a date more than ``GRACE_DAYS`` after publication means last
-    year's; a future one about a date that long before it, next year's)."""
+    days from publication (None: no such day that year). The last one before publication after
+    "letzten/last", the next one after "kommenden/next"; otherwise the nearest, unless the tense
+    says the other side (a past-tense sentence about a date more than ``GRACE_DAYS`` after
+    publication means last year's; a future one about a date that long before it, next year's)."""
     near = range(at.pub.year - 1, at.pub.year + 2)
     if sum(offset(y) is not None for y in near) < 2:            # a day held every other year
         near = range(at.pub.year - 2, at.pub.year + 3)
@@ -116,8 +116,8 @@ def _year_by_offset(offset, at: Anchor, rel: str = "") -> tuple[int, str]:
 
 def _holiday(name: str, written_year: int | None, at: Anchor) -> Result:
     rule = rule_of(name, at.language)
-    if written_year:
-        d = day_of(rule, written_year)
+    if written_year:              # a year written out is taken as it is ("Election Day 2015")
+        d = day_of(rule.split(" ")[0], written_year)
         return d, d, "day", True, f"absolute (holiday: {rule})", "date"
     if not at.knows("month"):
         return _unresolved("day", at.need("month"))
