@@ -31,7 +31,8 @@ NUMBERS = {
 # the word lists are in tense_words.tsv; the two grammatical rules are here.
 # ("ist … kompliziert" is an adjective: -iert counts after hat/haben only)
 _GERMAN_PERFECT = r"\b(?:hat|haben)\b.*\b(?:ge\w{3,}(?:t|en)|\w{3,}iert)\b|\b(?:ist|sind)\b.*\bge\w{3,}(?:t|en)\b"
-_ENGLISH_ED = r"(?!{not_past})[a-z]\w{{2,}}ed"
+# ("will be decided", "are invested": a participle after be/is/are is not the past tense)
+_ENGLISH_ED = r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )(?!{not_past})[a-z]\w{{2,}}ed"
 
 
 def _tense_words() -> tuple[dict, dict]:
