@@ -194,6 +194,14 @@ OCT = pd.Timestamp("1989-10-26")          # a Thursday in October
     ("Am Samstag meldet die Polizei den Fund.", "de", MON, ("2015-03-14", "2015-03-14", "day", "date")),
     # a name after a rank is not a date
     ("Auf Platz 9. Maikol Demetz folgte.", "de", MON, None),
+    # three digits after "Jahr" with a noun after them are a count (a typo kept "vergangen" apart)
+    ("Im vergangen Jahr 513 Menschen starben.", "de", MON, None),
+    ("Im Jahr 800 wurde Karl gekrönt.", "de", MON, ("0800-01-01", "0800-12-31", "year", "date")),
+    # a participle after "be" is not the past; "'ll" is the future
+    ("The nominee will almost certainly be decided at the convention in July.", "en", pd.Timestamp("2016-03-08"),
+     ("2016-07-01", "2016-07-31", "month", "date")),
+    ("He said Trump is looking like he'll be very competitive in November.", "en", pd.Timestamp("2016-05-12"),
+     ("2016-11-01", "2016-11-30", "month", "date")),
 ])
 def test_real_news_cases(text, language, published, expected):
     rows = [r for r in dates_in_text(text, language, published, "day", kinds="all") if r["kind"] != "duration"

@@ -61,7 +61,9 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
             ("century", re.compile(r"(?<![\w-])(?:(?P<n>1?\d|2[01])\.\s*|(?P<rel>(?i:dieses|diesem|vorigen|vergangenen|letzten|des\s+vorigen|des\s+vergangenen|des\s+letzten))\s+)(?i:Jahrhunderts?)(?![\w-])")),
             ("ago", re.compile(rf"(?<![\w-])(?P<dir>(?i:vor|in))\s+(?P<n>{number})\s+(?P<u>Jahren|Jahr|Monaten|Monat|Wochen|Woche|Tagen|Tag)(?![\w-])", re.I)),
             ("year", re.compile(rf"(?<![\w-])(?:(?i:im\s+jahre?|seit|bis|ab|anfang|mitte|ende|um|nach|vor|zwischen|von|jahr(?:es)?)\s+){y}(?![\d-])|"
-                                rf"(?<![\w-])(?i:im\s+)?(?i:jahre?s?)\s+(?P<y2>\d{{3,4}})(?![\d-])")),
+                                # "im Jahr 800", but not "im vergangen Jahr 513 Menschen" (a count)
+                                rf"(?<![\w-])(?i:im\s+)?(?i:jahre?s?)\s+(?P<y2>\d{{4}}|\d{{3}}(?!\s+[A-ZÄÖÜ][a-zäöüß]+))"
+                                rf"(?![\d-]|\s*(?:{count})(?![\w-]))")),
             # a year for a thing counted ("1500 Grenzschützer", "2000 Quadratmeter") is a number:
             # in German a capitalised noun after it says so
             ("bare_year", re.compile(rf"(?<![\w.,/-])(?<!Nr\.\s){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-])|\s+(?!{mon}(?![\w-]))[A-ZÄÖÜ][a-zäöüß]+)")),
