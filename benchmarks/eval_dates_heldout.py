@@ -3,9 +3,10 @@
     python benchmarks/eval_dates_heldout.py            # German and English, pooled line last
     python benchmarks/eval_dates_heldout.py --errors 20
 
-42 training articles (21 German Wikinews, 21 English PolNeAR, a fixed random sample) were
-labelled with TimeML TIMEX3 by project helpers working blind (they never saw the tagger or its
-output), following the conventions of the KRAUTS and TimeBank gold. Only the labels are in
+84 training articles (49 German Wikinews, 35 English PolNeAR; two batches, each a fixed random
+sample) were labelled with TimeML TIMEX3 by project helpers working blind (they never saw the
+tagger or its output), following the conventions of the KRAUTS and TimeBank gold. One line per
+batch and language, then both batches per language. Only the labels are in
 this folder (dates_heldout/annotations.jsonl: offsets, types, values); the texts are read from
 ../shared/train at run time and laid out as load_articles keeps them, and the scorer is the dev
 set's (../shared/dev/dates/score.py), so the figures are comparable with `make evaluate-dates`.
@@ -28,14 +29,15 @@ SCORER = SHARED / "dev" / "dates" / "score.py"
 
 
 def gold_files(folder: Path) -> dict[str, Path]:
-    """Write one gold-format JSONL per language into ``folder``: the labels with their texts."""
+    """Write gold-format JSONL files into ``folder``: per labelling batch and language, and
+    per language over both batches. Returns name -> path."""
     sys.path.insert(0, str(ROOT / "src"))
     import analysis
 
     labels = [json.loads(line) for line in open(HERE / "dates_heldout" / "annotations.jsonl", encoding="utf-8")]
-    out = {}
+    texts = {}
     for lang in ("de", "en"):
-        wanted = {d["doc_id"]: d for d in labels if d["language"] == lang}
+        wanted = {d["doc_id"] for d in labels if d["language"] == lang}
         raw = [a for a in map(json.loads, open(TRAIN[lang], encoding="utf-8")) if a["id"] in wanted]
         table = folder / f"{lang}_raw.jsonl"
         with open(table, "w", encoding="utf-8") as fh:
@@ -44,20 +46,24 @@ def gold_files(folder: Path) -> dict[str, Path]:
                                      "language": lang}, ensure_ascii=False) + "\n")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            loaded = analysis.load_articles(table, id_col="article_id")
-        texts = dict(zip(loaded["article_id"].astype(str), loaded["text"]))
-        missing = set(wanted) - set(texts)
-        if missing:
+            loaded = analysis.load_articles(table, id_col="article_id", progress=False)
+        texts.update(zip(loaded["article_id"].astype(str), loaded["text"]))
+        if missing := wanted - set(texts):
             raise SystemExit(f"held-out articles not found in {TRAIN[lang]}: {sorted(missing)}")
-        out[lang] = folder / f"{lang}_heldout.jsonl"
-        with open(out[lang], "w", encoding="utf-8") as fh:
-            for doc_id, d in wanted.items():
-                text = texts[doc_id]
+    sets = {f"{lang}_batch{b}": [d for d in labels if d["language"] == lang and d["batch"] == b]
+            for b in sorted({d["batch"] for d in labels}) for lang in ("de", "en")}
+    sets.update({f"{lang}_all": [d for d in labels if d["language"] == lang] for lang in ("de", "en")})
+    out = {}
+    for name, docs in sets.items():
+        out[name] = folder / f"heldout_{name}.jsonl"
+        with open(out[name], "w", encoding="utf-8") as fh:
+            for d in docs:
+                text = texts[d["doc_id"]]
                 for e in d["expressions"]:
                     if text[e["start"]:e["end"]] != e["text"]:
-                        raise SystemExit(f"{doc_id}: label {e['tid']} {e['text']!r} no longer matches the text")
-                fh.write(json.dumps({"doc_id": doc_id, "source": f"held out ({lang} train)", "title": None,
-                                     "published": d["published"], "language": lang, "text": text,
+                        raise SystemExit(f"{d['doc_id']}: label {e['tid']} {e['text']!r} no longer matches the text")
+                fh.write(json.dumps({"doc_id": d["doc_id"], "source": f"held out, batch {d['batch']}", "title": None,
+                                     "published": d["published"], "language": d["language"], "text": text,
                                      "expressions": [dict(e, temporal_function=None, anchor=None) for e in d["expressions"]]},
                                     ensure_ascii=False) + "\n")
     return out
@@ -71,7 +77,7 @@ def main(argv=None) -> int:
         print(f"skipped: needs {SCORER} and the training news in {SHARED / 'train'}")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        for lang, path in gold_files(Path(tmp)).items():
+        for name, path in gold_files(Path(tmp)).items():
             cmd = [sys.executable, str(SCORER), str(path)] + (["--errors", str(args.errors)] if args.errors else [])
             run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
             print(run.stdout if args.errors else run.stdout.strip().splitlines()[-1])
