@@ -51,8 +51,9 @@ evaluate-dates: setup
 	$(BIN)/python ../shared/dev/dates/score.py all
 	$(BIN)/python benchmarks/eval_dates_heldout.py
 
+# about 50 minutes on 2 cores, most of it the 100,000-article corpus
 benchmark: setup
-	$(BIN)/python benchmarks/bench_scale.py 1000 10000
+	$(BIN)/python benchmarks/bench_scale.py 1000 10000 100000
 	$(BIN)/python benchmarks/bench_stream.py 1000000 --full 20000
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_long_input.py
