@@ -197,6 +197,11 @@ OCT = pd.Timestamp("1989-10-26")          # a Thursday in October
     # three digits after "Jahr" with a noun after them are a count (a typo kept "vergangen" apart)
     ("Im vergangen Jahr 513 Menschen starben.", "de", MON, None),
     ("Im Jahr 800 wurde Karl gekrönt.", "de", MON, ("0800-01-01", "0800-12-31", "year", "date")),
+    # a short quoted title is a name (NBC's ''Today'', ABC's "This Week"); speech in quotes is not
+    ("He is joining the ''Today'' show as an anchor.", "en", OCT, None),
+    ("Rubio said so on ABC's “This Week.”", "en", OCT, None),
+    ("“Today’s speech shows that Republicans agree,” he said.", "en", OCT, ("1989-10-26", "1989-10-26", "day", "date")),
+    ("Das stand in der UN-Sicherheitsratsresolution 1701 als Bedingung.", "de", MON, None),
     # a participle after "be" is not the past; "'ll" is the future
     ("The nominee will almost certainly be decided at the convention in July.", "en", pd.Timestamp("2016-03-08"),
      ("2016-07-01", "2016-07-31", "month", "date")),

@@ -18,6 +18,24 @@ from .words import FUTURE, PAST
 # "gestern", "vorgestern", "übermorgen", and "morgen" as a day (not "heute morgen", "am Morgen")
 COUNTS_DAYS = re.compile(r"(?<![\w-])(?:[Gg]estern|[Vv]orgestern|[Üü]bermorgen|(?<![Hh]eute\s)(?<![Aa]m\s)(?<![Gg]estern\s)morgen)(?![\w-])")
 
+# A short quoted title that starts with the expression is a name, not a time: the ''Today''
+# show, ABC's "This Week", "Sunday Morning Futures" (the source detector, too, reads a quote of at
+# most four words as a name); "Tuesday is the day," is speech: its words are not a title's
+_TITLE_OPEN = re.compile(r"(?:''|``|[\"“„«‘])$")
+_TITLE_CLOSE = re.compile(r"(?:[^\"“”„«»‘’'`.!?\n]|['’]\w){0,40}?[.,!?]?(?:''|[\"”“»]|’(?!\w))")
+_TITLE_SMALL = {"of", "the", "and", "in", "on", "at", "for", "a", "der", "die", "das", "und", "am", "im"}
+
+
+def _quoted_title(sentence: str, start: int, end: int) -> bool:
+    if not _TITLE_OPEN.search(sentence, max(0, start - 2), start) or not sentence[start:start + 1].isupper():
+        return False
+    close = _TITLE_CLOSE.match(sentence, end)
+    if not close:
+        return False
+    words = re.findall(r"[\w'’-]+", sentence[start:close.end()])
+    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
 DATE_COLUMNS = ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",
                 "end_date", "precision", "resolved", "how", "kind"]
 KINDS = ("date", "duration", "set", "present reference")
@@ -69,6 +87,9 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
         for name, pattern in compiled:
             for m in pattern.finditer(sentence):
                 if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                if _quoted_title(sentence, m.start(), m.end()):
+                    taken.append((m.start(), m.end()))
                     continue
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), name, m))

@@ -65,8 +65,8 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
                                 rf"(?<![\w-])(?i:im\s+)?(?i:jahre?s?)\s+(?P<y2>\d{{4}}|\d{{3}}(?!\s+[A-ZÄÖÜ][a-zäöüß]+))"
                                 rf"(?![\d-]|\s*(?:{count})(?![\w-]))")),
             # a year for a thing counted ("1500 Grenzschützer", "2000 Quadratmeter") is a number:
-            # in German a capitalised noun after it says so
-            ("bare_year", re.compile(rf"(?<![\w.,/-])(?<!Nr\.\s){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-])|\s+(?!{mon}(?![\w-]))[A-ZÄÖÜ][a-zäöüß]+)")),
+            # in German a capitalised noun after it says so; so is a document's ("Resolution 1701")
+            ("bare_year", re.compile(rf"(?<![\w.,/-])(?<!Nr\.\s)(?<![Rr]esolution\s){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-])|\s+(?!{mon}(?![\w-]))[A-ZÄÖÜ][a-zäöüß]+)")),
             ("night", re.compile(rf"in\s+der\s+Nacht\s+(?:zum|auf\s+den)\s+(?P<wd>{wd})")),
             ("weekday", re.compile(rf"(?<![\w-])(?:(?i:am)\s+|(?P<rel>(?i:vergangenen|letzten|kommenden|nächsten|diesen))\s+)?(?P<wd>(?i:{wd}))(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?(?![\w-])")),
             ("deictic", re.compile(r"(?<![\w-])(?:heute|Heute|(?<!am\s)(?<!Am\s)(?<!heute\s)(?<!Heute\s)(?<!gestern\s)(?<!Gestern\s)morgen|^Morgen)(?![\w-])")),
@@ -86,7 +86,7 @@ def patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("century", re.compile(r"(?<![\w-])(?:the\s+)?(?P<n>1?\d|2[01])(?:st|nd|rd|th)[- ]century(?![\w-])", re.I)),
         ("ago", re.compile(rf"(?<![\w-])(?P<n>{number})\s+(?P<u>years?|months?|weeks?|days?)\s+(?:ago|earlier|before)(?![\w-])", re.I)),
         ("year", re.compile(rf"(?<![\w-])(?:(?i:in|since|until|by|early|late|fiscal|before|after|from|of|around|between)\s+){y}(?![\d-])")),
-        ("bare_year", re.compile(rf"(?<![\w.,/$-]){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-]))")),
+        ("bare_year", re.compile(rf"(?<![\w.,/$-])(?<![Rr]esolution\s)(?<!No\.\s){y}(?![\w-]|[.,]\d|\s*(?:{count})(?![\w-]))")),
         ("the_period", re.compile(r"the(?:(?<=\bfor the)|(?<=\bin the)|(?<=\bof the)|(?<=\bduring the)|(?<=\bover the))\s+(?P<adj>latest\s+|most\s+recent\s+|current\s+)?(?P<unit>quarter|half)(?![\w-])", re.I)),
         ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on|late|early)\s+)?(?P<wd>{wd})(?:\s+(?:night|morning|evening|afternoon))?(?![\w-])")),
         ("deictic", re.compile(r"(?<![\w-])(?:today|tomorrow)(?![\w-])", re.I)),
