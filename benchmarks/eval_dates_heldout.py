@@ -1,15 +1,15 @@
 """Date mentions on held-out real news that no tuning looked at before it was labelled.
 
-    python benchmarks/eval_dates_heldout.py            # German and English, pooled line last
+    python benchmarks/eval_dates_heldout.py            # each batch per language, then all batches
     python benchmarks/eval_dates_heldout.py --errors 20
 
-84 training articles (49 German Wikinews, 35 English PolNeAR; two batches, each a fixed random
-sample) were labelled with TimeML TIMEX3 by project helpers working blind (they never saw the
-tagger or its output), following the conventions of the KRAUTS and TimeBank gold. One line per
-batch and language, then both batches per language. Only the labels are in
-this folder (dates_heldout/annotations.jsonl: offsets, types, values); the texts are read from
-../shared/train at run time and laid out as load_articles keeps them, and the scorer is the dev
-set's (../shared/dev/dates/score.py), so the figures are comparable with `make evaluate-dates`.
+126 training articles (70 German Wikinews, 56 English PolNeAR; three batches, each a fixed
+random sample) were labelled with TimeML TIMEX3 by project helpers working blind (they never
+saw the tagger or its output), following the conventions of the KRAUTS and TimeBank gold. Only
+the labels are in this folder (dates_heldout/annotations.jsonl: offsets, types, values); the
+texts are read from ../shared/train at run time and laid out as load_articles keeps them, and
+the scorer is the dev set's (../shared/dev/dates/score.py), so the figures are comparable with
+`make evaluate-dates`. See dates_heldout/README.md for which figures are first-sight ones.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ SCORER = SHARED / "dev" / "dates" / "score.py"
 
 def gold_files(folder: Path) -> dict[str, Path]:
     """Write gold-format JSONL files into ``folder``: per labelling batch and language, and
-    per language over both batches. Returns name -> path."""
+    per language over all batches. Returns name -> path."""
     sys.path.insert(0, str(ROOT / "src"))
     import analysis
 

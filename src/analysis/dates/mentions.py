@@ -88,11 +88,9 @@ def dates_in_text(text: str, language: str = "de", published=None, precision: st
             for m in pattern.finditer(sentence):
                 if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                if _quoted_title(sentence, m.start(), m.end()):
-                    taken.append((m.start(), m.end()))
-                    continue
                 taken.append((m.start(), m.end()))
-                found.append((m.start(), name, m))
+                if not _quoted_title(sentence, m.start(), m.end()):     # a title's text is no one else's either
+                    found.append((m.start(), name, m))
         if not found:
             continue
         # the sentence's tense words, found once for all its expressions
