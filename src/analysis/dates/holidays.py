@@ -42,10 +42,11 @@ def holiday_regex(language: str) -> str:
     return "|".join(parts)
 
 
-def day_of(rule: str, year: int) -> date | None:
-    """The date of a holiday ``rule`` in ``year`` (None in an odd year for an "even" rule)."""
+def day_of(rule: str, year: int, *, any_year: bool = False) -> date | None:
+    """The date of a holiday ``rule`` in ``year`` (None in an odd year for an "even" rule,
+    unless ``any_year``: a year the text writes out is taken as it is)."""
     rule, _, every = rule.partition(" ")
-    if every == "even" and year % 2:
+    if every == "even" and year % 2 and not any_year:
         return None
     if every not in ("", "even"):
         raise ValueError(f"holidays.tsv: rule {rule!r} {every!r}: only 'even' may follow a rule")

@@ -10,6 +10,7 @@ from ..frames import group_value, require_columns
 from ..languages import analysed
 from ..parallel import map_chunks
 from ..sentences import split_sentences
+from ..sources.text import SHORT_QUOTE
 from ..tokens import _language
 from .patterns import patterns
 from .resolve import Anchor, resolve
@@ -20,7 +21,7 @@ COUNTS_DAYS = re.compile(r"(?<![\w-])(?:[Gg]estern|[Vv]orgestern|[Üü]bermorgen
 
 # A short quoted title that starts with the expression is a name, not a time: the ''Today''
 # show, ABC's "This Week", "Sunday Morning Futures" (the source detector, too, reads a quote of at
-# most four words as a name); "Tuesday is the day," is speech: its words are not a title's
+# most SHORT_QUOTE words as a name); "Tuesday is the day," is speech: its words are not a title's
 _TITLE_OPEN = re.compile(r"(?:''|``|[\"“„«‘])$")
 _TITLE_CLOSE = re.compile(r"(?:[^\"“”„«»‘’'`.!?\n]|['’]\w){0,40}?[.,!?]?(?:''|[\"”“»]|’(?!\w))")
 _TITLE_SMALL = {"of", "the", "and", "in", "on", "at", "for", "a", "der", "die", "das", "und", "am", "im"}
@@ -33,7 +34,7 @@ def _quoted_title(sentence: str, start: int, end: int) -> bool:
     if not close:
         return False
     words = re.findall(r"[\w'’-]+", sentence[start:close.end()])
-    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    return len(words) <= SHORT_QUOTE and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 DATE_COLUMNS = ["article_id", "outlet", "sentence", "start", "end", "expression", "start_date",

@@ -117,13 +117,13 @@ def _year_by_offset(offset, at: Anchor, rel: str = "") -> tuple[int, str]:
 def _holiday(name: str, written_year: int | None, at: Anchor) -> Result:
     rule = rule_of(name, at.language)
     if written_year:              # a year written out is taken as it is ("Election Day 2015")
-        d = day_of(rule.split(" ")[0], written_year)
+        d = day_of(rule, written_year, any_year=True)
         return d, d, "day", True, f"absolute (holiday: {rule})", "date"
     if not at.knows("month"):
         return _unresolved("day", at.need("month"))
-    yr, how = _year_by_offset(lambda y: None if day_of(rule, y) is None else (day_of(rule, y) - at.pub).days, at)
-    d = day_of(rule, yr)
-    return d, d, "day", True, f"{how} (holiday: {rule})", "date"
+    days = {y: day_of(rule, y) for y in range(at.pub.year - 2, at.pub.year + 3)}
+    yr, how = _year_by_offset(lambda y: None if days[y] is None else (days[y] - at.pub).days, at)
+    return days[yr], days[yr], "day", True, f"{how} (holiday: {rule})", "date"
 
 
 def _period_year(first_month: int, last_month: int, at: Anchor, rel: str) -> tuple[int | None, str]:
